@@ -1,0 +1,76 @@
+"""Every number -> text conversion, in Vietnamese (default) or English style, through Babel."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LANGS = ("vi", "en")
+UNITS = ("mvnd", "bvnd")  # triệu đồng (the document's unit) / tỷ đồng
+_LOCALE = {"vi": "vi_VN", "en": "en_US"}
+_UNIT_TEXT = {
+    ("mvnd", "vi"): "triệu đồng", ("mvnd", "en"): "million VND",
+    ("bvnd", "vi"): "tỷ đồng", ("bvnd", "en"): "billion VND",
+}
+
+
+def number(value: float | int | Decimal | None, lang: str = "vi", decimals: int = 1) -> str:
+    """66769.9 -> '66.769,9' (vi) or '66,769.9' (en); up to `decimals` places, no trailing zeros."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    fmt = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=fmt, locale=_LOCALE[lang])
+
+
+def to_unit(amount_mvnd: float | Decimal, unit: str = "mvnd") -> float | Decimal:
+    """Converts million VND to the display unit (exact for Decimal)."""
+    if unit == "bvnd":
+        return amount_mvnd / (Decimal(1000) if isinstance(amount_mvnd, Decimal) else 1000)
+    return amount_mvnd
+
+
+def unit_text(unit: str = "mvnd", lang: str = "vi") -> str:
+    return _UNIT_TEXT[(unit, lang)]
+
+
+def money(amount_mvnd: float | Decimal | None, lang: str = "vi", unit: str = "mvnd") -> str:
+    """66769.9 -> '66.769,9 triệu đồng' | '66,77 tỷ đồng' | '66,769.9 million VND' | '66.77 billion VND'."""
+    if amount_mvnd is None or (isinstance(amount_mvnd, float) and math.isnan(amount_mvnd)):
+        return "–"
+    decimals = 2 if unit == "bvnd" else 1
+    return f"{number(to_unit(amount_mvnd, unit), lang, decimals)} {unit_text(unit, lang)}"
+
+
+def pct(value: float | None, lang: str = "vi", decimals: int = 1) -> str:
+    """50.1 -> '50,1%' (vi) or '50.1%' (en)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    return f"{number(value, lang, decimals)}%"
+
+
+def count(value: int | float | None, lang: str = "vi") -> str:
+    return number(value, lang, 0)
+
+
+def date(value: dt.date | None, lang: str = "vi") -> str:
+    """2010-05-21 -> '21/05/2010' (vi) or '21 May 2010' (en)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if lang == "vi":
+        return format_date(value, format="dd/MM/yyyy", locale="vi_VN")
+    return format_date(value, format="d MMM yyyy", locale="en_GB")
+
+
+def plotly_separators(lang: str = "vi") -> str:
+    """Plotly's `separators` layout value: decimal mark then thousands mark."""
+    return ",." if lang == "vi" else ".,"
+
+
+def d3_money_format(unit: str = "mvnd") -> str:
+    """d3 format for hovers/axes: the separators come from the layout."""
+    return ",.2f" if unit == "bvnd" else ",.1f"

@@ -1,0 +1,161 @@
+"""Every display string, in Vietnamese and English, keyed by the codes used in data and code.
+
+Each entry is a (vi, en) pair. Page-specific strings live in one module per page
+(labels/review.py, ...); this module holds what several pages share. Pages look strings up
+through khcn_dash.ui.t(); names of coded values through name(kind, code, lang).
+"""
+from __future__ import annotations
+
+Pair = tuple[str, str]
+
+LANG_NAMES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
+
+# Page key -> (url path, title). The key is also the file name under pages/.
+PAGES: dict[str, tuple[str, Pair]] = {
+    "overview": ("", ("Tổng quan", "Overview")),
+    "review": ("review", ("Tổng kết 2016–2020", "Review 2016–2020")),
+    "plan": ("plan", ("Kế hoạch 2021", "Plan 2021")),
+    "budget": ("budget", ("Dự toán ngân sách 2021", "Budget 2021")),
+    "map": ("map", ("Bản đồ chỉ dẫn địa lý & nhãn hiệu", "Geographical indications & trademarks map")),
+    "scenarios": ("scenarios", ("Kịch bản phân bổ", "Allocation scenarios")),
+    "sources": ("sources", ("Văn bản gốc", "Source document")),
+}
+
+UI: dict[str, Pair] = {
+    "app_title": ("KH&CN Lạng Sơn 2021", "Lạng Sơn S&T 2021"),
+    "app_subtitle": (
+        "Kế hoạch hoạt động và dự toán ngân sách KH&CN năm 2021 (Kế hoạch số 100/KH-UBND ngày 12/6/2020)",
+        "2021 S&T activity plan and budget (Plan 100/KH-UBND of 12 June 2020)",
+    ),
+    "language": ("Ngôn ngữ", "Language"),
+    "unit": ("Đơn vị tiền", "Money unit"),
+    "unit_mvnd": ("Triệu đồng", "Million VND"),
+    "unit_bvnd": ("Tỷ đồng", "Billion VND"),
+    "source": ("Nguồn", "Source"),
+    "sources_expander": ("Nguồn trong văn bản", "Where the document says so"),
+    "section": ("mục", "section"),
+    "open_in_document": ("Mở trong văn bản", "Open in the document"),
+    "quote_original": ("Trích nguyên văn (tiếng Việt)", "Quoted in the original Vietnamese"),
+    "chart": ("Biểu đồ", "Chart"),
+    "table": ("Bảng số liệu", "Data table"),
+    "summary": ("Tóm tắt", "Summary"),
+    "download_csv": ("Tải CSV", "Download CSV"),
+    "download_xlsx": ("Tải Excel", "Download Excel"),
+    "no_data": ("Văn bản không nêu số liệu này.", "The document gives no figure for this."),
+    "not_stated": ("không nêu", "not stated"),
+    "placeholder": (
+        "Trang này đang được xây dựng.", "This page is being built.",
+    ),
+    "bad_param": (
+        "Địa chỉ có tham số không hợp lệ; đã dùng giá trị mặc định.",
+        "The address had an invalid parameter; the default is used.",
+    ),
+    "footer": (
+        "Số liệu trích từ Kế hoạch số 100/KH-UBND ngày 12/6/2020 của UBND tỉnh Lạng Sơn.",
+        "Figures from Plan 100/KH-UBND of 12 June 2020 of Lạng Sơn People's Committee.",
+    ),
+}
+
+# Names of coded values, by kind of code.
+CODES: dict[str, dict[str, Pair]] = {
+    "field": {
+        "agriculture": ("Nông nghiệp và phát triển nông thôn", "Agriculture and rural development"),
+        "social_humanities": ("Khoa học xã hội và nhân văn", "Social sciences and humanities"),
+        "medicine_pharmacy": ("Y dược", "Medicine and pharmacy"),
+        "engineering_technology": ("Kỹ thuật và công nghệ", "Engineering and technology"),
+    },
+    "funding_kind": {
+        "recurrent": ("Kinh phí sự nghiệp KH&CN", "Recurrent S&T budget"),
+        "investment": ("Chi đầu tư phát triển", "Development investment"),
+    },
+    "basis": {
+        "plan": ("Kế hoạch", "Planned"),
+        "allocated": ("Đã phân bổ", "Allocated"),
+        "actual": ("Thực hiện", "Actual"),
+    },
+    "project_status": {
+        "continuing": ("Dự án chuyển tiếp", "Continuing project"),
+        "new": ("Dự án mới", "New project"),
+    },
+    "funder": {
+        "ministry": ("Vốn từ Bộ KH&CN", "Funded by the Ministry of S&T"),
+    },
+    "infra_status": {
+        "halted": ("Đang ngừng triển khai (đình, giãn, hoãn)", "Halted (suspended or postponed)"),
+        "awaiting_equipment": ("Chưa được trang bị thiết bị", "Still awaiting equipment"),
+    },
+    "ip_type": {
+        "geographical_indication": ("Chỉ dẫn địa lý", "Geographical indication"),
+        "certification_mark": ("Nhãn hiệu chứng nhận", "Certification mark"),
+        "collective_trademark": ("Nhãn hiệu tập thể", "Collective trademark"),
+    },
+    "ip_status": {
+        "protected": ("Đã được bảo hộ / hoàn thành", "Protected / completed"),
+        "in_progress": ("Đang xây dựng", "In progress"),
+    },
+    "ip_scope": {
+        "province": ("Toàn tỉnh", "Whole province"),
+        "district": ("Một huyện", "One district"),
+        "area": ("Vùng nhiều huyện", "Area across districts"),
+    },
+    "district_basis": {
+        "stated": ("Văn bản nêu tên huyện", "District named in the document"),
+        "place_name": ("Suy ra từ địa danh trong văn bản", "Inferred from a place the document names"),
+    },
+    "highlight_status": {
+        "ongoing": ("Đang triển khai", "Ongoing"),
+        "completed": ("Đã hoàn thành", "Completed"),
+        "awaiting_acceptance": ("Chuẩn bị nghiệm thu", "Awaiting acceptance"),
+        "pilot": ("Thí điểm", "Pilot"),
+    },
+    "instrument_kind": {
+        "luat": ("Luật", "Law"),
+        "nghi_quyet": ("Nghị quyết", "Resolution"),
+        "nghi_dinh": ("Nghị định", "Decree"),
+        "quyet_dinh": ("Quyết định", "Decision"),
+        "thong_tu": ("Thông tư", "Circular"),
+        "thong_tu_lien_tich": ("Thông tư liên tịch", "Joint circular"),
+        "chi_thi": ("Chỉ thị", "Directive"),
+        "ke_hoach": ("Kế hoạch", "Plan"),
+        "cong_van": ("Công văn", "Official letter"),
+    },
+    "issuer": {
+        "quoc_hoi": ("Quốc hội", "National Assembly"),
+        "chinh_phu": ("Chính phủ", "Government"),
+        "thu_tuong": ("Thủ tướng Chính phủ", "Prime Minister"),
+        "bo_khcn": ("Bộ Khoa học và Công nghệ", "Ministry of Science and Technology"),
+        "bo_tai_chinh": ("Bộ Tài chính", "Ministry of Finance"),
+        "lien_bo": ("Liên bộ", "Joint ministries"),
+        "van_phong_chinh_phu": ("Văn phòng Chính phủ", "Government Office"),
+        "ubnd_tinh": ("UBND tỉnh Lạng Sơn", "Lạng Sơn People's Committee"),
+        "ban_chi_huy": ("Ban Chỉ huy ứng phó sự cố bức xạ, hạt nhân", "Radiation-incident command board"),
+        "ban_to_chuc": ("Ban Tổ chức Ngày hội khởi nghiệp ĐMST", "Start-up day organising board"),
+    },
+    "area": {
+        "research": ("Nghiên cứu KH&CN", "Research"),
+        "cooperation": ("Hợp tác về KH&CN", "S&T cooperation"),
+        "technology_market": ("Quản lý công nghệ và thị trường công nghệ", "Technology management and market"),
+        "intellectual_property": ("Sở hữu trí tuệ", "Intellectual property"),
+        "radiation_safety": ("An toàn bức xạ và hạt nhân", "Radiation and nuclear safety"),
+        "information_statistics": ("Thông tin, thống kê KH&CN", "S&T information and statistics"),
+        "startups": ("Khởi nghiệp đổi mới sáng tạo", "Innovative start-ups"),
+        "industry_4_0": ("Cách mạng công nghiệp 4.0", "Industry 4.0"),
+        "standards_quality": ("Tiêu chuẩn - Đo lường - Chất lượng", "Standards, metrology and quality"),
+        "inspection": ("Thanh tra", "Inspection"),
+        "public_service": ("Hoạt động sự nghiệp KH&CN", "Public-service S&T activities"),
+    },
+}
+
+
+def name(kind: str, code: str | None, lang: str = "vi") -> str:
+    """Display name of a coded value; an unknown code is shown as itself (never an error)."""
+    if code is None:
+        return UI["not_stated"][0 if lang == "vi" else 1]
+    pair = CODES.get(kind, {}).get(code)
+    if pair is None:
+        return str(code)
+    return pair[0 if lang == "vi" else 1]
+
+
+def pick(pair: Pair, lang: str) -> str:
+    return pair[0 if lang == "vi" else 1]

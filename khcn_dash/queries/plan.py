@@ -1,0 +1,57 @@
+"""Questions about the 2021 plan (section B.I)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ._db import cached, df
+
+PROVINCE = "lang-son"
+PLAN = "2021"
+
+
+@cached
+def research_fields(period: str = PLAN, province: str = PROVINCE) -> pd.DataFrame:
+    """The 2021 research fields with their number of directions. Columns: field_code, seq, name_vi,
+    name_en, n_directions, section, source_quote, cite_id."""
+    return df("""
+        SELECT f.field_code, f.seq, f.name_vi, f.name_en, count(d.direction_id) AS n_directions,
+               f.section, f.source_quote, f.cite_id
+        FROM plan_fields f LEFT JOIN plan_directions d USING (field_code)
+        WHERE f.province = $province AND f.period = $period
+        GROUP BY ALL ORDER BY f.seq""", province=province, period=period)
+
+
+@cached
+def research_directions(field_code: str | None = None, period: str = PLAN,
+                        province: str = PROVINCE) -> pd.DataFrame:
+    """Planned directions, optionally of one field. Columns: direction_id, field_code, seq, text_vi,
+    text_en, section, source_quote, cite_id."""
+    return df("""
+        SELECT direction_id, field_code, seq, text_vi, text_en, section, source_quote, cite_id
+        FROM plan_directions
+        WHERE province = $province AND period = $period AND ($field_code IS NULL OR field_code = $field_code)
+        ORDER BY field_code, seq""", province=province, period=period, field_code=field_code)
+
+
+@cached
+def activity_areas(period: str = PLAN, province: str = PROVINCE) -> pd.DataFrame:
+    """The eleven 2021 activity areas. Columns: area_code, seq, name_vi, name_en, n_actions,
+    section, source_quote, cite_id."""
+    return df("""
+        SELECT a.area_code, a.seq, a.name_vi, a.name_en, count(x.action_id) AS n_actions,
+               a.section, a.source_quote, a.cite_id
+        FROM activity_areas a LEFT JOIN activity_actions x USING (area_code)
+        WHERE a.province = $province AND a.period = $period
+        GROUP BY ALL ORDER BY a.seq""", province=province, period=period)
+
+
+@cached
+def activity_actions(area_code: str | None = None, period: str = PLAN,
+                     province: str = PROVINCE) -> pd.DataFrame:
+    """Planned actions, optionally of one area. Columns: action_id, area_code, seq, text_vi, text_en,
+    section, source_quote, cite_id."""
+    return df("""
+        SELECT x.action_id, x.area_code, x.seq, x.text_vi, x.text_en, x.section, x.source_quote, x.cite_id
+        FROM activity_actions x JOIN activity_areas a USING (area_code)
+        WHERE x.province = $province AND x.period = $period AND ($area_code IS NULL OR x.area_code = $area_code)
+        ORDER BY a.seq, x.seq""", province=province, period=period, area_code=area_code)

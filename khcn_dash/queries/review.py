@@ -1,0 +1,119 @@
+"""Questions about the 2016–2020 review (section A)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ._db import cached, df
+
+PROVINCE = "lang-son"
+REVIEW = "2016-2020"
+
+
+@cached
+def tasks_by_field(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFrame:
+    """Provincial S&T tasks per field. Columns: field_code, task_count, share_pct, section,
+    source_quote, cite_id."""
+    return df("""
+        SELECT field_code, task_count,
+               round(100 * task_count / sum(task_count) OVER (), 1) AS share_pct,
+               section, source_quote, cite_id
+        FROM tasks_by_field WHERE province = $province AND period = $period
+        ORDER BY task_count DESC""", province=province, period=period)
+
+
+@cached
+def indicator(metric: str, period: str, province: str = PROVINCE) -> dict | None:
+    """One stated figure: {value, unit, qualifier, section, source_quote, cite_id}, or None."""
+    found = df("""
+        SELECT value, unit, qualifier, section, source_quote, cite_id FROM indicators
+        WHERE province = $province AND period = $period AND metric = $metric""",
+               province=province, period=period, metric=metric)
+    return None if found.empty else found.iloc[0].to_dict()
+
+
+@cached
+def ministry_tasks(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFrame:
+    """Ministry-level tasks. Columns: task_id, seq, title_vi, title_en, field_code, section, source_quote, cite_id."""
+    return df("""
+        SELECT task_id, seq, title_vi, title_en, field_code, section, source_quote, cite_id
+        FROM ministry_tasks WHERE province = $province AND period = $period ORDER BY seq""",
+              province=province, period=period)
+
+
+@cached
+def research_highlights(field_code: str | None = None, period: str = REVIEW,
+                        province: str = PROVINCE) -> pd.DataFrame:
+    """Research tasks the review names, optionally of one field. Columns: highlight_id, field_code,
+    subject_vi, subject_en, title_vi, title_en, status, district_ids (list), section, source_quote, cite_id."""
+    return df("""
+        SELECT h.highlight_id, h.field_code, h.subject_vi, h.subject_en, h.title_vi, h.title_en, h.status,
+               list(d.district_id ORDER BY d.district_id) FILTER (WHERE d.district_id IS NOT NULL) AS district_ids,
+               h.section, h.source_quote, h.cite_id
+        FROM research_highlights h LEFT JOIN research_highlight_districts d USING (highlight_id)
+        WHERE h.province = $province AND h.period = $period
+          AND ($field_code IS NULL OR h.field_code = $field_code)
+        GROUP BY ALL ORDER BY h.highlight_id""", province=province, period=period, field_code=field_code)
+
+
+@cached
+def ip_counts_by_type(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFrame:
+    """IP assets per type and status. Columns: ip_type, status, n_assets, cite_ids."""
+    return df("""
+        SELECT ip_type, status, count(*) AS n_assets, list(DISTINCT cite_id) AS cite_ids
+        FROM ip_assets WHERE province = $province AND period = $period
+        GROUP BY ALL ORDER BY status DESC, n_assets DESC""", province=province, period=period)
+
+
+@cached
+def organisations(province: str = PROVINCE) -> pd.DataFrame:
+    """S&T organisations. Columns: org_id, name_vi, name_en, short_vi, short_en, founded_year,
+    parent_vi, formed_from_vi, section, source_quote, cite_id, founded_quote, founded_cite_id."""
+    return df("""
+        SELECT org_id, name_vi, name_en, short_vi, short_en, founded_year, parent_vi, formed_from_vi,
+               section, source_quote, cite_id, founded_quote, founded_cite_id
+        FROM organisations WHERE province = $province ORDER BY founded_year""", province=province)
+
+
+@cached
+def legal_instruments(province: str = PROVINCE) -> pd.DataFrame:
+    """Cited instruments for a timeline. Columns: instrument_id, number, kind_code, issuer_code,
+    issuer_vi, issued_on, year, subject_vi, subject_en, n_citations, sections (list),
+    section, source_quote, cite_id."""
+    return df("""
+        WITH m AS (SELECT instrument_id, count(*) AS n, list(section ORDER BY section) AS secs
+                   FROM legal_mentions GROUP BY instrument_id)
+        SELECT i.instrument_id, i.number, i.kind_code, i.issuer_code, i.issuer_vi, i.issued_on, i.year,
+               i.subject_vi, i.subject_en, 1 + coalesce(m.n, 0) AS n_citations,
+               list_concat([i.section], coalesce(m.secs, [])) AS sections,
+               i.section, i.source_quote, i.cite_id
+        FROM legal_instruments i LEFT JOIN m USING (instrument_id)
+        WHERE i.province = $province
+        ORDER BY i.year NULLS LAST, i.issued_on NULLS LAST, i.instrument_id""", province=province)
+
+
+@cached
+def instruments_by_kind(province: str = PROVINCE) -> pd.DataFrame:
+    """How many instruments of each kind are cited. Columns: kind_code, n_instruments, cite_ids."""
+    return df("""
+        SELECT kind_code, count(*) AS n_instruments, list(cite_id ORDER BY instrument_id) AS cite_ids
+        FROM legal_instruments WHERE province = $province
+        GROUP BY kind_code ORDER BY n_instruments DESC, kind_code""", province=province)
+
+
+@cached
+def limitations(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFrame:
+    """Limitations and difficulties. Columns: limitation_id, seq, text_vi, text_en, section, source_quote, cite_id."""
+    return df("""
+        SELECT limitation_id, seq, text_vi, text_en, section, source_quote, cite_id
+        FROM limitations WHERE province = $province AND period = $period ORDER BY seq""",
+              province=province, period=period)
+
+
+@cached
+def recommendations(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFrame:
+    """Recommendations to the Ministry. Columns: recommendation_id, seq, addressee_vi, text_vi,
+    text_en, section, source_quote, cite_id."""
+    return df("""
+        SELECT recommendation_id, seq, addressee_vi, text_vi, text_en, section, source_quote, cite_id
+        FROM recommendations WHERE province = $province AND period = $period ORDER BY seq""",
+              province=province, period=period)

@@ -1,0 +1,170 @@
+"""Typed schemas of the source tables: column types, keys and accepted codes.
+
+Each CSV in data/source/ has exactly the columns listed here, in this order. The build step
+(khcn_dash.build) converts them to these Arrow types and writes Parquet; nothing else decides
+a column's type.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+MONEY = pa.decimal128(18, 3)  # million VND, exact
+
+PERIODS_PROVINCE = ("province", "period")
+CITED = ("section", "source_quote")
+
+FIELD_CODES = ("agriculture", "social_humanities", "medicine_pharmacy", "engineering_technology")
+DISTRICT_IDS = (
+    "tp-lang-son", "trang-dinh", "binh-gia", "van-lang", "cao-loc", "van-quan",
+    "bac-son", "huu-lung", "chi-lang", "loc-binh", "dinh-lap",
+)
+AREA_CODES = (
+    "research", "cooperation", "technology_market", "intellectual_property", "radiation_safety",
+    "information_statistics", "startups", "industry_4_0", "standards_quality", "inspection",
+    "public_service",
+)
+INSTRUMENT_KINDS = (
+    "luat", "nghi_quyet", "nghi_dinh", "quyet_dinh", "thong_tu", "thong_tu_lien_tich",
+    "chi_thi", "ke_hoach", "cong_van",
+)
+ISSUERS = (
+    "quoc_hoi", "chinh_phu", "thu_tuong", "bo_khcn", "bo_tai_chinh", "lien_bo",
+    "van_phong_chinh_phu", "ubnd_tinh", "ban_chi_huy", "ban_to_chuc",
+)
+
+
+@dataclass(frozen=True)
+class Col:
+    name: str
+    type: pa.DataType = pa.string()
+    required: bool = True
+    accepted: tuple[str, ...] | None = None  # allowed values (empty allowed if not required)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    key: tuple[str, ...]
+    columns: tuple[Col, ...]
+    cited: bool = True  # has section + source_quote (checked against the document)
+    extra_quotes: tuple[str, ...] = field(default=())
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _s(name: str, required: bool = True, accepted: tuple[str, ...] | None = None) -> Col:
+    return Col(name, pa.string(), required, accepted)
+
+
+def _i(name: str, required: bool = True) -> Col:
+    return Col(name, pa.int32(), required)
+
+
+def _m(name: str, required: bool = True) -> Col:
+    return Col(name, MONEY, required)
+
+
+_PP = (_s("province"), _s("period"))
+_CITE = (_s("section"), _s("source_quote"))
+
+TABLES: dict[str, Table] = {t.name: t for t in (
+    Table("sections", ("section_id",), (
+        _s("section_id"), _s("parent_id", False), _s("heading_vi"), _s("title_en"),
+    ), cited=False),
+    Table("document_facts", ("fact", "doc_id"), (
+        _s("fact", accepted=("number", "issuer", "place", "issued_on", "title", "basis", "signer_title", "signer")),
+        *_PP, _s("doc_id"), _s("value_vi"), _s("value_en"), *_CITE,
+    )),
+    Table("document_recipients", ("doc_id", "seq"), (
+        _i("seq"), *_PP, _s("doc_id"), _s("recipient_vi"), _s("recipient_en"), *_CITE,
+    )),
+    Table("projects", ("project_id",), (
+        _s("project_id"), _s("province"), _s("name_vi"), _s("name_en"), _s("short_vi"), _s("short_en"), *_CITE,
+    )),
+    Table("budget_lines", ("budget_line_id",), (
+        _s("budget_line_id"), *_PP,
+        _s("basis", accepted=("plan", "allocated")),
+        _s("funding_kind", accepted=("recurrent", "investment")),
+        _s("project_id", False), _m("amount_mvnd"),
+        _s("project_status", False, ("continuing", "new")),
+        _s("funder", False, ("ministry",)),
+        *_CITE,
+    )),
+    Table("infrastructure_projects", ("project_id",), (
+        _s("project_id"), *_PP, _m("approved_total_mvnd"),
+        _s("status", accepted=("halted", "awaiting_equipment")),
+        *_CITE, _s("status_quote"),
+    ), extra_quotes=("status_quote",)),
+    Table("document_totals", ("total_id",), (
+        _s("total_id"), *_PP, _s("basis", accepted=("plan", "allocated", "actual")), _s("metric"),
+        Col("stated_value", MONEY), *_CITE,
+    )),
+    Table("indicators", ("indicator_id",), (
+        _s("indicator_id"), *_PP, _s("metric"), Col("value", MONEY),
+        _s("unit", accepted=("count", "percent")), _s("qualifier", False, ("approx", "minimum")), *_CITE,
+    )),
+    Table("tasks_by_field", ("province", "period", "field_code"), (
+        _s("field_code", accepted=FIELD_CODES), *_PP, _i("task_count"), *_CITE,
+    )),
+    Table("ministry_tasks", ("task_id",), (
+        _s("task_id"), *_PP, _i("seq"), _s("title_vi"), _s("title_en"),
+        _s("field_code", accepted=FIELD_CODES), *_CITE,
+    )),
+    Table("research_highlights", ("highlight_id",), (
+        _s("highlight_id"), *_PP, _s("field_code", accepted=FIELD_CODES),
+        _s("subject_vi"), _s("subject_en"), _s("title_vi"), _s("title_en"),
+        _s("status", accepted=("ongoing", "completed", "awaiting_acceptance", "pilot")), *_CITE,
+    )),
+    Table("research_highlight_districts", ("highlight_id", "district_id"), (
+        _s("highlight_id"), _s("district_id", accepted=DISTRICT_IDS), _s("place_vi", False),
+        _s("basis", accepted=("stated", "place_name")), _s("note_en", False),
+    ), cited=False),
+    Table("ip_assets", ("asset_id",), (
+        _s("asset_id"), *_PP,
+        _s("ip_type", accepted=("geographical_indication", "certification_mark", "collective_trademark")),
+        _s("status", accepted=("protected", "in_progress")),
+        _s("product_vi"), _s("product_en"), _s("holder_vi"),
+        _s("scope", accepted=("province", "district", "area")), _s("stated_group"), *_CITE,
+    )),
+    Table("ip_asset_areas", ("asset_id", "district_id"), (
+        _s("asset_id"), _s("district_id", accepted=DISTRICT_IDS), _s("commune_vi", False),
+        _s("basis", accepted=("stated", "place_name")), _s("note_en", False),
+    ), cited=False),
+    Table("organisations", ("org_id",), (
+        _s("org_id"), *_PP, _s("name_vi"), _s("name_en"), _s("short_vi"), _s("short_en"),
+        _i("founded_year"), _s("parent_vi"), _s("formed_from_vi", False), *_CITE, _s("founded_quote"),
+    ), extra_quotes=("founded_quote",)),
+    Table("legal_instruments", ("instrument_id",), (
+        _s("instrument_id"), *_PP, _s("number", False),
+        _s("kind_code", accepted=INSTRUMENT_KINDS), _s("issuer_code", accepted=ISSUERS),
+        _s("issuer_vi"), Col("issued_on", pa.date32(), False), _i("year", False),
+        _s("subject_vi"), _s("subject_en"), *_CITE,
+    )),
+    Table("legal_mentions", ("instrument_id", "section"), (
+        _s("instrument_id"), *_PP, *_CITE,
+    )),
+    Table("plan_fields", ("field_code",), (
+        _s("field_code", accepted=FIELD_CODES), *_PP, _s("seq"), _s("name_vi"), _s("name_en"), *_CITE,
+    )),
+    Table("plan_directions", ("direction_id",), (
+        _s("direction_id"), _s("field_code", accepted=FIELD_CODES), *_PP, _i("seq"),
+        _s("text_vi"), _s("text_en"), *_CITE,
+    )),
+    Table("activity_areas", ("area_code",), (
+        _s("area_code", accepted=AREA_CODES), *_PP, _i("seq"), _s("name_vi"), _s("name_en"), *_CITE,
+    )),
+    Table("activity_actions", ("action_id",), (
+        _s("action_id"), _s("area_code", accepted=AREA_CODES), *_PP, _i("seq"),
+        _s("text_vi"), _s("text_en"), *_CITE,
+    )),
+    Table("limitations", ("limitation_id",), (
+        _s("limitation_id"), *_PP, _i("seq"), _s("text_vi"), _s("text_en"), *_CITE,
+    )),
+    Table("recommendations", ("recommendation_id",), (
+        _s("recommendation_id"), *_PP, _i("seq"), _s("addressee_vi", False), _s("text_vi"), _s("text_en"), *_CITE,
+    )),
+)}
