@@ -50,6 +50,10 @@ UI: dict[str, Pair] = {
         "Địa chỉ có tham số không hợp lệ; đã dùng giá trị mặc định.",
         "The address had an invalid parameter; the default is used.",
     ),
+    "page_error": (
+        "Trang gặp lỗi khi hiển thị. Vui lòng tải lại trang; nếu lỗi còn, hãy báo cho bộ phận kỹ thuật.",
+        "This page failed to display. Please reload it; if the problem persists, tell the technical team.",
+    ),
     "footer": (
         "Số liệu trích từ Kế hoạch số 100/KH-UBND ngày 12/6/2020 của UBND tỉnh Lạng Sơn.",
         "Figures from Plan 100/KH-UBND of 12 June 2020 of Lạng Sơn People's Committee.",

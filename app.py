@@ -1,0 +1,26 @@
+"""Entry point: page setup, language/unit switches and navigation. Layout only."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import streamlit as st
+
+from khcn_dash import labels, ui
+
+st.set_page_config(page_title=labels.UI["app_title"][0], page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
+
+ui.sync_url_state()
+ui.sidebar_controls()
+
+pages = [
+    st.Page(f"pages/{key}.py", title=ui.tr(title), url_path=path or key, default=(key == "overview"))
+    for key, (path, title) in labels.PAGES.items()
+]
+page = st.navigation(pages)
+try:
+    page.run()
+except Exception:  # never a traceback on screen: a message in the user's language, details in the log
+    logging.getLogger("khcn_dash").exception("page %s failed", page.url_path)
+    st.error(ui.t("page_error"))
+st.caption(ui.t("footer"))

@@ -1,0 +1,159 @@
+"""Small shared Streamlit helpers: language and unit state, citations, chart blocks, downloads.
+
+Pages call these so that every chart gets the same companions: a text summary, a data table,
+CSV and Excel downloads, and its source sentences with links into the document.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from . import export, labels
+from . import format as fmt
+from .charts import PLOTLY_CONFIG
+from .queries import sources as q_sources
+
+SOURCES_PAGE = "pages/sources.py"
+
+
+# --- state ---------------------------------------------------------------------------------
+
+def lang() -> str:
+    value = st.session_state.get("lang", "vi")
+    return value if value in fmt.LANGS else "vi"
+
+
+def unit() -> str:
+    value = st.session_state.get("unit", "mvnd")
+    return value if value in fmt.UNITS else "mvnd"
+
+
+def tr(pair: labels.Pair) -> str:
+    """The current language's half of a (vi, en) pair."""
+    return labels.pick(pair, lang())
+
+
+def t(key: str) -> str:
+    """A shared UI string (labels.UI) in the current language."""
+    return tr(labels.UI[key])
+
+
+def name(kind: str, code: str | None) -> str:
+    return labels.name(kind, code, lang())
+
+
+def money(amount_mvnd) -> str:
+    return fmt.money(amount_mvnd, lang(), unit())
+
+
+_URL_STATE = {"lang": (fmt.LANGS, "vi"), "unit": (fmt.UNITS, "mvnd")}
+
+
+def _write_url(key: str) -> None:
+    allowed, default = _URL_STATE[key]
+    value = st.session_state.get(key, default)
+    if value == default or value not in allowed:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value
+
+
+def sync_url_state() -> None:
+    """Keeps ?lang= and ?unit= and the session in step, before any widget is drawn.
+
+    A valid value in the URL wins (a shared link); an unknown or hostile one is dropped quietly
+    and the session's (or the default) value applies. The value is written back to the URL on
+    every run, so it survives page changes, which clear query parameters."""
+    for key, (allowed, default) in _URL_STATE.items():
+        raw = st.query_params.get(key)
+        if raw is not None and raw in allowed:
+            st.session_state[key] = raw
+        elif st.session_state.get(key) not in allowed:
+            st.session_state[key] = default
+        _write_url(key)
+
+
+def sidebar_controls() -> None:
+    """Language and unit switches (call sync_url_state() first)."""
+    with st.sidebar:
+        st.radio(labels.UI["language"][0] + " / " + labels.UI["language"][1], list(fmt.LANGS),
+                 format_func=labels.LANG_NAMES.get, key="lang", horizontal=True,
+                 on_change=_write_url, args=("lang",))
+        st.radio(t("unit"), list(fmt.UNITS), format_func=lambda u: t(f"unit_{u}"),
+                 key="unit", horizontal=True, on_change=_write_url, args=("unit",))
+
+
+# --- citations -----------------------------------------------------------------------------
+
+def _flat_ids(cite_ids: Iterable) -> tuple[str, ...]:
+    out: list[str] = []
+    for item in cite_ids:
+        if item is None:
+            continue
+        if isinstance(item, str):
+            out.append(item)
+        else:  # a list/array of ids (aggregated rows)
+            out.extend(str(x) for x in item if x is not None)
+    return tuple(dict.fromkeys(out))
+
+
+def source_note(cite_ids: Iterable, key: str) -> None:
+    """An expander listing each cited sentence with its section and a link into /sources."""
+    ids = _flat_ids(cite_ids)
+    if not ids:
+        return
+    cites = q_sources.citations(ids)
+    with st.expander(f"{t('sources_expander')} ({len(cites)})"):
+        if lang() != "vi":
+            st.caption(t("quote_original"))
+        for i, row in enumerate(cites.itertuples()):
+            title = row.heading_vi if lang() == "vi" else row.title_en
+            st.markdown(f"**{t('section')} {row.section}** · {_md_escape(title)}  \n“{_md_escape(row.quote_vi)}”")
+            st.page_link(SOURCES_PAGE, label=t("open_in_document"), icon=":material/menu_book:",
+                         query_params={"section": row.section, "cite": row.cite_id})
+
+
+def _md_escape(text: str) -> str:
+    """Escapes Markdown control characters so document text is shown as written."""
+    out = str(text)
+    for ch in "\\`*_{}[]<>()#+!|~$":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+# --- chart blocks and downloads ------------------------------------------------------------
+
+def download_buttons(table: pd.DataFrame, filename: str, key: str) -> None:
+    c1, c2 = st.columns(2)
+    c1.download_button(t("download_csv"), export.to_csv_bytes(table), file_name=f"{filename}.csv",
+                       mime="text/csv", key=f"{key}_csv", icon=":material/download:")
+    c2.download_button(t("download_xlsx"), export.to_xlsx_bytes(table, filename), file_name=f"{filename}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"{key}_xlsx", icon=":material/download:")
+
+
+def chart_block(fig: go.Figure, table: pd.DataFrame, summary: str, cite_ids: Iterable, key: str,
+                filename: str) -> None:
+    """One chart with its companions: summary text, chart/table tabs, downloads, sources."""
+    st.markdown(summary)
+    tab_chart, tab_table = st.tabs([t("chart"), t("table")])
+    with tab_chart:
+        st.plotly_chart(fig, config=PLOTLY_CONFIG, key=f"{key}_chart", width="stretch")
+    with tab_table:
+        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table")
+        download_buttons(table, filename, key)
+    source_note(cite_ids, key=f"{key}_src")
+
+
+def table_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str) -> None:
+    """A table with downloads and sources (for lists that are not charts)."""
+    st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table")
+    download_buttons(table, filename, key)
+    source_note(cite_ids, key=f"{key}_src")
+
+
+def placeholder() -> None:
+    st.info(t("placeholder"))

@@ -1,0 +1,4 @@
+"""Placeholder until its issue lands."""
+from khcn_dash import ui
+
+ui.placeholder()

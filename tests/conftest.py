@@ -1,0 +1,45 @@
+"""Shared fixtures. Paths resolve from this file, never from the working directory."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit.testing.v1.app_test as _app_test
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.testing.v1 import AppTest
+
+
+class _NavigationPagesManager(PagesManager):
+    """AppTest resets PagesManager.uses_pages_directory before every run, so a second run of an
+    app that has a pages/ folder *and* st.navigation falls back to the old pages-folder mode and
+    runs only the page file, without app.py. `streamlit run` keeps the flag False once
+    st.navigation has been called; this makes AppTest do the same."""
+
+    def __init__(self, *args, **kwargs):
+        PagesManager.uses_pages_directory = False
+        super().__init__(*args, **kwargs)
+
+
+_app_test.PagesManager = _NavigationPagesManager
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+TIMEOUT = 30  # seconds per AppTest run; 3 s is tight on 2 cores
+
+
+@pytest.fixture(scope="session", autouse=True)
+def built_data():
+    """The project's Parquet, built once from the sources if missing or stale."""
+    from khcn_dash.build import ensure_built
+    ensure_built()
+
+
+def open_page(page: str, **query) -> AppTest:
+    """Runs the app at a page (key of labels.PAGES) with URL query parameters."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    return at

@@ -1,0 +1,153 @@
+"""Real-browser fixtures: a Streamlit server on a free local port and Debian's Chromium via Playwright.
+
+Every page records the requests it makes and the console errors it logs, so a test can assert
+that nothing but the app's own address was contacted (the app must work with no internet).
+Screenshots go to artifacts/screenshots/ (kept by CI as test artifacts).
+"""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--disable-quic", "--no-first-run", "--disable-default-apps",
+]
+SETTLE_TIMEOUT_MS = 60_000
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(script: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """Starts `streamlit run script` on a free loopback port; returns (process, base url)."""
+    port = _free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+           "--server.address", "127.0.0.1", "--server.headless", "true",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    proc = subprocess.Popen(cmd, cwd=script.parent, env={**os.environ, **(env or {})},
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+            raise RuntimeError(f"streamlit exited early:\n{out}")
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, base
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("streamlit did not become healthy in 60 s")
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
+    proc, base = start_server(ROOT / "app.py")
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Recorder:
+    """Requests and console errors of one page."""
+
+    def __init__(self, page, base: str):
+        self.page, self.base = page, base
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", lambda req: self.requests.append(req.url))
+        self.failed_responses: list[str] = []
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        page.on("response", self._on_response)
+
+    # On a deep link such as /review, Streamlit's frontend first probes /review/_stcore/health and
+    # /review/_stcore/host-config to find the app's base path, gets 404, and then uses /. Those
+    # probes are the framework's, not errors of this app; every other failed response counts.
+    _BASE_PATH_PROBE = re.compile(r"^/[^/]+/_stcore/(health|host-config)$")
+
+    def _on_response(self, response) -> None:
+        if response.status >= 400 and not self._BASE_PATH_PROBE.match(urlparse(response.url).path):
+            self.failed_responses.append(f"{response.status} {response.url}")
+
+    def _on_console(self, msg) -> None:
+        # a failed load is also logged as a console error; it is judged by _on_response instead
+        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
+            self.console_errors.append(msg.text)
+
+    def outside_requests(self) -> list[str]:
+        """Requests to any host but the app's own (data:, blob: and about: are local)."""
+        own = urlparse(self.base).netloc
+        out = []
+        for url in self.requests:
+            u = urlparse(url)
+            if u.scheme in ("data", "blob", "about", "chrome-extension"):
+                continue
+            if u.netloc != own:
+                out.append(url)
+        return out
+
+    def goto(self, path: str) -> None:
+        self.page.goto(self.base + path, wait_until="domcontentloaded")
+        settle(self.page)
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+
+def settle(page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
+    """Waits until the script has finished and every Plotly chart on screen has drawn."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
+                           timeout=timeout_ms, state="attached")
+    page.wait_for_function(
+        """() => {
+            const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+            return Array.from(charts).every(c => c.offsetParent === null || c.querySelector('.main-svg'));
+        }""", timeout=timeout_ms)
+    page.wait_for_timeout(150)  # let the last frame paint
+
+
+@pytest.fixture
+def recorder(browser, app_url):
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    rec = Recorder(page, app_url)
+    yield rec
+    context.close()
