@@ -272,6 +272,36 @@ TOTAL_CHECKS = {
 }
 
 
+# Figures that must be written, in some spelling, inside their own quote: (table, column, is money)
+FIGURES_IN_QUOTES = [
+    ("budget_lines", "amount_mvnd", True),
+    ("infrastructure_projects", "approved_total_mvnd", True),
+    ("document_totals", "stated_value", False),
+    ("indicators", "value", False),
+    ("tasks_by_field", "task_count", False),
+    ("organisations", "founded_year", False),
+]
+
+
+def _figures_in_quotes(tables: dict[str, pa.Table]) -> list[str]:
+    """Check 'every figure is written in its own quote', so a slip of magnitude or digit fails."""
+    failures = []
+    for table, column, money in FIGURES_IN_QUOTES:
+        rows = tables[table].select([column, "source_quote", "founded_quote"] if table == "organisations"
+                                    else [column, "source_quote"]).to_pylist()
+        bad = []
+        for r in rows:
+            quote = r.get("founded_quote") or r["source_quote"]
+            value = r[column]
+            if value is None or value == 0:
+                continue  # a zero is stated in words ("chưa có ... nào")
+            if not document.figure_in_quote(decimal.Decimal(value), quote, money):
+                bad.append((value, quote[:60]))
+        if bad:
+            failures.append(f"check '{table}.{column}: every figure is written in its own quote' failed: {bad[:5]}")
+    return failures
+
+
 def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Runs every check; returns messages for the failed ones (empty when all pass)."""
     failures = []
@@ -347,7 +377,7 @@ def build(source_dir: Path = SOURCE_DIR, parquet_dir: Path = PARQUET_DIR,
     for name, tbl in tables.items():
         con.register(f"_arrow_{name}", tbl)
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM _arrow_{name}")
-    failures = run_checks(con)
+    failures = run_checks(con) + _figures_in_quotes(tables)
     con.close()
     if failures:
         raise BuildError("build refused, no Parquet written:\n- " + "\n- ".join(failures))

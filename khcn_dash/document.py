@@ -10,7 +10,10 @@ import re
 import sys
 import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
+
+from babel.numbers import format_decimal
 
 _WS = re.compile(r"\s+")
 
@@ -97,6 +100,32 @@ def locate_quote(text_norm: str, sections: list[Section], section_id: str, quote
         return None
     at = text_norm.find(q, span[0], span[1])
     return at if at >= 0 else None
+
+
+_NUMBER_WORDS = {1: "một", 2: "hai", 3: "ba"}
+
+
+def figure_spellings(value: Decimal, money_mvnd: bool = False) -> set[str]:
+    """How the document may write a figure: Vietnamese digits ("33.427,9"), zero-padded counts
+    ("05"), small numbers in words ("hai"); money in million VND with its unit, as triệu, tỷ or đồng."""
+    vi = lambda d: format_decimal(d, format="#,##0.###", locale="vi_VN")  # noqa: E731
+    if money_mvnd:  # with its unit, so "45,936 tỷ" is not read as 45,936 million
+        return {f"{vi(value)} triệu", f"{vi(value / 1000)} tỷ", f"{vi(value * 1_000_000)} đồng"}
+    out = {vi(value)}
+    if value == int(value):
+        out.add(f"{int(value):02d}")
+        if int(value) in _NUMBER_WORDS:
+            out.add(_NUMBER_WORDS[int(value)])
+    return out
+
+
+def figure_in_quote(value: Decimal, quote: str, money_mvnd: bool = False) -> bool:
+    """True if `quote` writes `value` as a whole number token (not inside a longer number)."""
+    q = normalise(quote)
+    for s in figure_spellings(Decimal(value), money_mvnd):
+        if re.search(rf"(?<![\d.,\w]){re.escape(s)}(?![\d\w]|[.,]\d)", q):
+            return True
+    return False
 
 
 def _check_files(paths: list[str]) -> int:
