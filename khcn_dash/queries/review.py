@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ._db import cached, df
+from ._db import cached, df, rows
 
 PROVINCE = "lang-son"
 REVIEW = "2016-2020"
@@ -117,3 +117,24 @@ def recommendations(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFr
         SELECT recommendation_id, seq, addressee_vi, text_vi, text_en, section, source_quote, cite_id
         FROM recommendations WHERE province = $province AND period = $period ORDER BY seq""",
               province=province, period=period)
+
+
+@cached
+def tasks_total(period: str = REVIEW, province: str = PROVINCE) -> dict:
+    """Provincial S&T tasks of the period summed over fields: {n_tasks, n_fields, cite_ids (list)}."""
+    (n_tasks, n_fields, cite_ids), = rows("""
+        SELECT coalesce(sum(task_count), 0)::INTEGER, count(*)::INTEGER,
+               coalesce(list(cite_id ORDER BY task_count DESC), [])
+        FROM tasks_by_field WHERE province = $province AND period = $period""",
+                                        province=province, period=period)
+    return {"n_tasks": n_tasks, "n_fields": n_fields, "cite_ids": list(cite_ids)}
+
+
+@cached
+def ip_totals_by_status(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFrame:
+    """IP assets (all types together) per status. Columns: status, n_assets, n_types, cite_ids."""
+    return df("""
+        SELECT status, count(*) AS n_assets, count(DISTINCT ip_type) AS n_types,
+               list(DISTINCT cite_id ORDER BY cite_id) AS cite_ids
+        FROM ip_assets WHERE province = $province AND period = $period
+        GROUP BY status ORDER BY status DESC""", province=province, period=period)

@@ -62,3 +62,18 @@ def recipients(doc_id: str = "100/KH-UBND") -> pd.DataFrame:
     """Columns: seq, recipient_vi, recipient_en, section, source_quote, cite_id."""
     return df("""SELECT seq, recipient_vi, recipient_en, section, source_quote, cite_id
                  FROM document_recipients WHERE doc_id = $doc_id ORDER BY seq""", doc_id=doc_id)
+
+
+@cached
+def section_subtree(section_id: str | None = None) -> pd.DataFrame:
+    """A section and every section under it, in document order (the whole document when
+    `section_id` is None; no rows for an unknown id). Columns: section_id, parent_id, level,
+    heading_vi, title_en, body_vi."""
+    return df("""
+        WITH RECURSIVE tree AS (
+            SELECT section_id FROM sections WHERE $section_id IS NULL OR section_id = $section_id
+            UNION
+            SELECT s.section_id FROM sections s JOIN tree t ON s.parent_id = t.section_id)
+        SELECT s.section_id, s.parent_id, s.level, s.heading_vi, s.title_en, s.body_vi
+        FROM sections s SEMI JOIN tree t USING (section_id)
+        ORDER BY s.ordinal""", section_id=section_id)
