@@ -92,3 +92,20 @@ def research_count_by_district(province: str = PROVINCE) -> pd.DataFrame:
         FROM districts d LEFT JOIN research_highlight_districts r USING (district_id)
         LEFT JOIN research_highlights h ON h.highlight_id = r.highlight_id AND h.province = d.province
         WHERE d.province = $province GROUP BY ALL ORDER BY d.district_id""", province=province)
+
+
+@cached
+def ip_totals(province: str = PROVINCE) -> pd.DataFrame:
+    """Province totals per type and status, as the document states them, whatever the filters.
+    `parts` are the counts of each sentence that states them (e.g. [20, 1]: 20 collective trademarks,
+    then 1 more), largest first. Columns: ip_type, status, n_assets, parts (list), cite_ids (list)."""
+    return df("""
+        WITH g AS (
+            SELECT ip_type, status, stated_group, count(*) AS n, list(DISTINCT cite_id) AS cites
+            FROM ip_assets WHERE province = $province GROUP BY ALL)
+        SELECT ip_type, status, CAST(sum(n) AS INTEGER) AS n_assets, list(n ORDER BY n DESC) AS parts,
+               list_distinct(flatten(list(cites))) AS cite_ids
+        FROM g GROUP BY ip_type, status
+        ORDER BY status DESC,
+                 CASE ip_type WHEN 'geographical_indication' THEN 0 WHEN 'certification_mark' THEN 1 ELSE 2 END""",
+              province=province)
