@@ -1,0 +1,233 @@
+"""The query layer at national scale: each page's queries against hand-written DuckDB queries.
+
+Which queries a page runs is found by running the page (AppTest, real data) with every query
+function wrapped to record its calls, so the benchmark follows the pages as they change. Each
+recorded call is then timed on the synthetic national Parquet (bench.synth) through the
+function's `.uncached` body (no Streamlit cache) and against bench.reference's hand-written
+query over the same files; both return a pandas DataFrame (or a row), and both are checked to
+give the same answer.
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib
+import inspect
+import pkgutil
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit.logger
+
+from khcn_dash import config, labels
+from khcn_dash import queries as queries_pkg
+
+from . import reference
+
+# outside `streamlit run`, every st.cache_data function warns once that there is no runtime
+streamlit.logger.get_logger("streamlit.runtime.caching.cache_data_api").setLevel("ERROR")
+
+GOAL_MS = 100.0
+GOAL_RATIO = 2.0
+
+
+def query_functions() -> dict[str, object]:
+    """Every public query function, as 'module.function' (module without the package prefix)."""
+    out: dict[str, object] = {}
+    for info in pkgutil.iter_modules(queries_pkg.__path__):
+        if info.name.startswith("_"):
+            continue
+        mod = importlib.import_module(f"{queries_pkg.__name__}.{info.name}")
+        for attr, obj in vars(mod).items():
+            if attr.startswith("_") or not callable(obj) or isinstance(obj, type):
+                continue
+            raw = getattr(obj, "uncached", obj)
+            if getattr(raw, "__module__", None) == mod.__name__:
+                out[f"{info.name}.{attr}"] = obj
+    return out
+
+
+def _raw(func):
+    return getattr(func, "uncached", func)
+
+
+def bind(func, kwargs: dict) -> dict:
+    """All arguments of a call by name, defaults filled in."""
+    bound = inspect.signature(_raw(func)).bind(**kwargs)
+    bound.apply_defaults()
+    return dict(bound.arguments)
+
+
+# --- which queries each page runs -------------------------------------------------------------
+
+def trace_pages(pages: list[str] | None = None) -> dict[str, list[tuple[str, dict]]]:
+    """Runs each page (default language and state) and records the query calls it makes."""
+    from tests.conftest import open_page  # AppTest with the project's PagesManager shim
+
+    funcs = query_functions()
+    calls: list[tuple[str, dict]] = []
+    originals = {}
+
+    def recorder(name, func):
+        def wrapper(*args, **kwargs):
+            try:
+                sig = inspect.signature(_raw(func)).bind(*args, **kwargs)
+                sig.apply_defaults()
+                calls.append((name, dict(sig.arguments)))
+            except TypeError:
+                pass
+            return func(*args, **kwargs)
+        wrapper.uncached = getattr(func, "uncached", func)
+        return wrapper
+
+    for name, func in funcs.items():
+        mod_name, attr = name.split(".")
+        mod = importlib.import_module(f"{queries_pkg.__name__}.{mod_name}")
+        originals[(mod, attr)] = func
+        setattr(mod, attr, recorder(name, func))
+    out: dict[str, list[tuple[str, dict]]] = {}
+    try:
+        for page in pages or list(labels.PAGES):
+            calls.clear()
+            open_page(page)
+            seen: dict[str, tuple[str, dict]] = {}
+            for name, args in calls:
+                seen.setdefault(f"{name}{sorted(args.items())!r}", (name, args))
+            out[page] = list(seen.values())
+    finally:
+        for (mod, attr), func in originals.items():
+            setattr(mod, attr, func)
+    return out
+
+
+def default_calls() -> list[tuple[str, dict]]:
+    """One call per query function: its defaults, or reference.DEFAULT_CALLS for required arguments."""
+    out = []
+    for name, func in query_functions().items():
+        try:
+            out.append((name, bind(func, reference.DEFAULT_CALLS.get(name, {}))))
+        except TypeError:
+            continue  # a new function with required arguments and no default call yet
+    return out
+
+
+# --- timing -----------------------------------------------------------------------------------
+
+@contextlib.contextmanager
+def parquet_dir(path: Path):
+    """Points the query layer at another folder of Parquet files for the duration."""
+    from khcn_dash.queries import _db
+    old = config.PARQUET_DIR
+    config.PARQUET_DIR = Path(path)
+    try:
+        yield
+    finally:
+        config.PARQUET_DIR = old
+        _db.reset()
+
+
+def _params(sql: str, args: dict) -> dict:
+    used = set(re.findall(r"\$(\w+)", sql))
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in args.items() if k in used}
+
+
+def run_reference(con: duckdb.DuckDBPyConnection, name: str, args: dict, folder: Path) -> pd.DataFrame:
+    sql = reference.SQL[name]
+    tables = {p.stem: f"read_parquet('{p.as_posix()}')" for p in Path(folder).glob("*.parquet")}
+    text = re.sub(r"\{(\w+)\}", lambda m: tables[m.group(1)], sql)
+    return con.cursor().execute(text, _params(sql, args)).df()
+
+
+def _norm(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return "∅"
+    if isinstance(value, (float, Decimal)):
+        return f"{float(value):.3f}"
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_norm(v) for v in value) + "]"
+    return str(value)
+
+
+def same_answer(result, ref: pd.DataFrame) -> bool:
+    """The query layer's result and the reference's hold the same rows (over their shared columns)."""
+    if result is None:
+        return ref.empty
+    if isinstance(result, (Decimal, int, float)):
+        return len(ref) == 1 and _norm(result) == _norm(ref.iloc[0, 0])
+    if isinstance(result, dict):
+        if ref.empty:
+            return False
+        row = ref.iloc[0].to_dict()
+        return all(_norm(result[k]) == _norm(row[k]) for k in result if k in row)
+    cols = [c for c in result.columns if c in ref.columns]
+    if len(result) != len(ref) or not cols:
+        return False
+    a = sorted(tuple(_norm(v) for v in row) for row in result[cols].itertuples(index=False))
+    b = sorted(tuple(_norm(v) for v in row) for row in ref[cols].itertuples(index=False))
+    return a == b
+
+
+def _median_ms(fn, runs: int, deadline: float) -> tuple[float, object]:
+    result = fn()  # warm-up: first use of a view/file
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - t0) * 1000)
+        if time.monotonic() > deadline:
+            break
+    return statistics.median(times), result
+
+
+@dataclass
+class QueryTiming:
+    name: str
+    args: dict
+    layer_ms: float
+    reference_ms: float | None
+    rows: int
+    same: bool | None
+    pages: list[str] = field(default_factory=list)
+
+    @property
+    def ratio(self) -> float | None:
+        return None if not self.reference_ms else self.layer_ms / self.reference_ms
+
+    @property
+    def passed(self) -> bool:
+        ok = self.layer_ms <= GOAL_MS and self.same is not False
+        return ok and (self.ratio is None or self.ratio <= GOAL_RATIO)
+
+    def label(self) -> str:
+        shown = {k: v for k, v in self.args.items() if v is not None}
+        return f"{self.name}({', '.join(f'{k}={v!r}' for k, v in shown.items())})"
+
+
+def time_calls(folder: Path, calls: list[tuple[str, dict]], runs: int = 15,
+               budget_s: float = 240.0) -> list[QueryTiming]:
+    """Median time of each call through the query layer and through its hand-written reference."""
+    funcs = query_functions()
+    deadline = time.monotonic() + budget_s
+    out = []
+    ref_con = duckdb.connect()
+    try:
+        with parquet_dir(folder):
+            for name, args in calls:
+                func = _raw(funcs[name])
+                layer_ms, result = _median_ms(lambda: func(**args), runs, deadline)
+                ref_ms = same = None
+                if name in reference.SQL:
+                    ref_ms, ref = _median_ms(lambda: run_reference(ref_con, name, args, folder), runs, deadline)
+                    same = same_answer(result, ref)
+                rows = len(result) if isinstance(result, pd.DataFrame) else int(result is not None)
+                out.append(QueryTiming(name, args, layer_ms, ref_ms, rows, same))
+    finally:
+        ref_con.close()
+    return out
