@@ -82,7 +82,9 @@ def sidebar_controls() -> None:
         st.radio(labels.UI["language"][0] + " / " + labels.UI["language"][1], list(fmt.LANGS),
                  format_func=labels.LANG_NAMES.get, key="lang", horizontal=True,
                  on_change=_write_url, args=("lang",))
-        st.radio(t("unit"), list(fmt.UNITS), format_func=lambda u: t(f"unit_{u}"),
+        # the option names are fixed when the widget is drawn (not looked up later, outside the run)
+        current = lang()
+        st.radio(t("unit"), list(fmt.UNITS), format_func=lambda u: labels.pick(labels.UI[f"unit_{u}"], current),
                  key="unit", horizontal=True, on_change=_write_url, args=("unit",))
 
 
