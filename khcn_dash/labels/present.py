@@ -1,0 +1,97 @@
+"""Strings of presentation mode and the exports (PNG, briefing PDF), as (vi, en) pairs."""
+from __future__ import annotations
+
+from .. import format as fmt
+from . import Pair, pick
+
+UI: dict[str, Pair] = {
+    # the switch and the slideshow
+    "toggle": ("Chế độ trình chiếu", "Presentation mode"),
+    "toggle_help": (
+        "Chữ lớn, ẩn thanh bên; mỗi màn hình một nội dung. Chuyển trang bằng nút, phím PageDown/PageUp, "
+        "mũi tên ←/→ hoặc bút trình chiếu.",
+        "Large type, no sidebar, one idea per screen. Move with the buttons, PageDown/PageUp, the ←/→ "
+        "arrow keys or a presentation clicker.",
+    ),
+    "prev": ("Trước", "Previous"),
+    "next": ("Tiếp", "Next"),
+    "exit": ("Thoát trình chiếu", "Leave presentation"),
+    "slide_of": ("Trang {i}/{n}", "Slide {i} of {n}"),
+    "keys_hint": (
+        "PageDown / → : tiếp · PageUp / ← : trước · Home / End : trang đầu / cuối",
+        "PageDown / → : next · PageUp / ← : previous · Home / End : first / last slide",
+    ),
+    "choose_slide": ("Đi tới trang", "Go to slide"),
+    "slide_missing": (
+        "Không hiển thị được trang này; các trang khác vẫn dùng được.",
+        "This slide could not be shown; the other slides still work.",
+    ),
+    # downloads
+    "download_png": ("Tải ảnh PNG", "Download PNG"),
+    "png_help": ("Ảnh biểu đồ (PNG), tạo ngay trên máy chủ, không cần Internet.",
+                 "The chart as an image (PNG), drawn on the server, no internet needed."),
+    "briefing": ("Bản tóm tắt PDF", "PDF briefing"),
+    "briefing_page": ("Tải PDF trang này", "PDF of this page"),
+    "briefing_all": ("Tải PDF toàn bộ", "PDF of the whole dashboard"),
+    "briefing_help": (
+        "Tiêu đề, ngày, số liệu, biểu đồ và nguồn trích dẫn, bằng ngôn ngữ đang chọn.",
+        "Title, date, figures, charts and source notes, in the language you are using.",
+    ),
+    # the briefing PDF
+    "pdf_title": ("Bản tóm tắt", "Briefing"),
+    "pdf_whole": ("Toàn bộ bảng điều khiển", "The whole dashboard"),
+    "pdf_generated": ("Ngày lập: {date}", "Prepared on {date}"),
+    "pdf_figures": ("Số liệu chính", "Key figures"),
+    "pdf_sources": ("Nguồn trong văn bản", "Where the document says so"),
+    "pdf_sources_en_note": ("", "Quoted in the original Vietnamese."),
+    "pdf_source_line": ("mục {section}", "section {section}"),
+    "pdf_page": ("Trang {i}/{n}", "Page {i} of {n}"),
+    "pdf_chart_missing": (
+        "(Không vẽ được biểu đồ trên máy này; số liệu vẫn ở trên.)",
+        "(The chart could not be drawn on this machine; the figures are above.)",
+    ),
+    # slide titles and figure labels
+    "slide_document": ("Kế hoạch KH&CN năm 2021 của tỉnh Lạng Sơn", "Lạng Sơn's 2021 S&T plan"),
+    "slide_key_figures": ("Số liệu chính", "Key figures"),
+    "slide_budget": ("Dự toán kinh phí KH&CN năm 2021", "The 2021 S&T budget"),
+    "slide_review": ("Tổng kết 2016–2020: đề tài, dự án theo lĩnh vực", "Review 2016–2020: tasks by field"),
+    "slide_plan": ("Kế hoạch 2021: lĩnh vực và nhiệm vụ", "Plan 2021: fields and activities"),
+    "slide_map": ("Chỉ dẫn địa lý và nhãn hiệu theo huyện", "Geographical indications and trademarks by district"),
+    "fig_total": ("Tổng kinh phí dự kiến 2021", "Total planned budget 2021"),
+    "fig_recurrent": ("Kinh phí sự nghiệp KH&CN", "Recurrent S&T budget"),
+    "fig_investment": ("Chi đầu tư phát triển", "Development investment"),
+    "fig_planned_tasks": ("Đề tài, dự án triển khai năm 2021", "Research tasks to run in 2021"),
+    "fig_review_tasks": ("Đề tài, dự án 2016–2020", "Research tasks 2016–2020"),
+    "fig_review_investment": ("Đầu tư phát triển đã phân bổ 2016–2020", "Development investment allocated 2016–2020"),
+    "fig_ip": ("Chỉ dẫn địa lý và nhãn hiệu đã bảo hộ", "Protected geographical indications and marks"),
+    "fig_fields": ("Lĩnh vực nghiên cứu năm 2021", "Research fields in 2021"),
+    "fig_areas": ("Nhóm nhiệm vụ năm 2021", "Activity areas in 2021"),
+    "fig_directions": ("Định hướng nghiên cứu", "Research directions"),
+    "fig_share": ("{pct} tổng kinh phí", "{pct} of the total"),
+    "about": ("khoảng {n}", "about {n}"),
+    "document_line": (
+        "Kế hoạch số {number} ngày {date} của {issuer}",
+        "Plan {number} of {date}, {issuer}",
+    ),
+    "summary_key_figures": (
+        "Năm 2021 tỉnh dự kiến {total} cho KH&CN: {recurrent} kinh phí sự nghiệp và {investment} chi đầu tư "
+        "phát triển; giai đoạn 2016–2020 đã triển khai {tasks} đề tài, dự án.",
+        "For 2021 the province plans {total} for S&T: {recurrent} recurrent budget and {investment} "
+        "development investment; {tasks} research tasks ran in 2016–2020.",
+    ),
+    "summary_plan": (
+        "Năm 2021: {fields} lĩnh vực nghiên cứu với {directions} định hướng, {areas} nhóm nhiệm vụ với "
+        "{actions} nội dung, khoảng {tasks} đề tài, dự án.",
+        "In 2021: {fields} research fields with {directions} directions, {areas} activity areas with "
+        "{actions} planned actions, about {tasks} research tasks.",
+    ),
+}
+
+
+def tr(key: str, lang: str, **kw) -> str:
+    text = pick(UI[key], lang)
+    return text.format(**kw) if kw else text
+
+
+def slide_counter(i: int, n: int, lang: str) -> str:
+    return tr("slide_of", lang, i=fmt.count(i, lang), n=fmt.count(n, lang))
