@@ -133,11 +133,16 @@ class Recorder:
 
 
 def settle(page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
-    """Waits until the script has finished and every Plotly chart on screen has drawn."""
+    """Waits until the script has finished and every Plotly chart on screen has drawn.
+
+    An element whose code is still loading (Plotly's chunk is several MB, fetched on first use in a
+    fresh browser context) shows as a `stSkeleton` placeholder even after the script has finished,
+    so a page is settled only when no such placeholder is left."""
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
                            timeout=timeout_ms, state="attached")
     page.wait_for_function(
         """() => {
+            if (document.querySelector('[data-testid="stSkeleton"]')) return false;
             const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
             return Array.from(charts).every(c => c.offsetParent === null || c.querySelector('.main-svg'));
         }""", timeout=timeout_ms)
