@@ -138,21 +138,25 @@ def download_buttons(table: pd.DataFrame, filename: str, key: str) -> None:
 
 
 def chart_block(fig: go.Figure, table: pd.DataFrame, summary: str, cite_ids: Iterable, key: str,
-                filename: str) -> None:
-    """One chart with its companions: summary text, chart/table tabs, downloads, sources."""
+                filename: str, shown: pd.DataFrame | None = None) -> None:
+    """One chart with its companions: summary text, chart/table tabs, downloads, sources.
+
+    `shown`, if given, is what the table tab displays instead of `table` (e.g. the same rows with
+    numbers written in the reader's style); the downloads always carry `table`."""
     st.markdown(summary)
     tab_chart, tab_table = st.tabs([t("chart"), t("table")])
     with tab_chart:
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=f"{key}_chart", width="stretch")
     with tab_table:
-        st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table")
+        st.dataframe(table if shown is None else shown, hide_index=True, width="stretch", key=f"{key}_table")
         download_buttons(table, filename, key)
     source_note(cite_ids, key=f"{key}_src")
 
 
-def table_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str) -> None:
-    """A table with downloads and sources (for lists that are not charts)."""
-    st.dataframe(table, hide_index=True, width="stretch", key=f"{key}_table")
+def table_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str,
+                shown: pd.DataFrame | None = None) -> None:
+    """A table with downloads and sources (for lists that are not charts); `shown` as in chart_block."""
+    st.dataframe(table if shown is None else shown, hide_index=True, width="stretch", key=f"{key}_table")
     download_buttons(table, filename, key)
     source_note(cite_ids, key=f"{key}_src")
 
