@@ -57,7 +57,7 @@ def _text(pdf: _Doc, text: str, size: float = 10.5, style: str = "", colour=INK,
           line: float | None = None) -> None:
     pdf.set_font(FONT, style, size)
     pdf.set_text_color(*colour)
-    pdf.multi_cell(0, line or size * 0.5, fonts.nfc(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, line or size * 0.5, fonts.nfc(text), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(gap)
 
 
@@ -69,10 +69,10 @@ def _figures(pdf: _Doc, figures: list[tuple[str, str]]) -> None:
         pdf.set_font(FONT, "", 10)
         pdf.set_text_color(*MUTED)
         y = pdf.get_y()
-        pdf.multi_cell(width * 0.48, 5.5, fonts.nfc(label), new_x="RIGHT", new_y="TOP")
+        pdf.multi_cell(width * 0.48, 5.5, fonts.nfc(label), align="L", new_x="RIGHT", new_y="TOP")
         pdf.set_font(FONT, "B", 11)
         pdf.set_text_color(*INK)
-        pdf.multi_cell(width * 0.52, 5.5, fonts.nfc(value), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width * 0.52, 5.5, fonts.nfc(value), align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(max(pdf.get_y(), y + 5.5))
         pdf.set_draw_color(222, 226, 230)
         pdf.line(pdf.l_margin, pdf.get_y() + 0.8, pdf.w - pdf.r_margin, pdf.get_y() + 0.8)

@@ -145,6 +145,6 @@ def chromium_available() -> bool:
     """Whether kaleido can find a Chromium (Debian's /usr/bin/chromium here)."""
     try:
         from choreographer.browsers.chromium import Chromium
-        return bool(Chromium.find_browser())
+        return bool(Chromium.find_browser(skip_local=False))
     except Exception:  # noqa: BLE001 - any failure means: no PNG export on this machine
         return False

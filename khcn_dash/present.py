@@ -30,6 +30,7 @@ PRESENT_SCRIPT = "pages/present.py"
 STATE_KEY = "present"            # the sidebar toggle's key
 ORIGIN_KEY = "_present_origin"   # the page the slideshow was started from
 SLIDE_KEY = "present_slide"      # the current slide (a key of SLIDES)
+_URL_SLIDE_KEY = "_present_url_slide"  # the slide last written to ?slide=
 _ON, _OFF = "1", "0"
 
 
@@ -140,8 +141,8 @@ def budget_slide(lang: str, unit: str) -> Slide:
     for kind, key in (("recurrent", "fig_recurrent"), ("investment", "fig_investment")):
         if kind in shares.index:
             row = shares.loc[kind]
-            figures.append((L.tr(key, lang), f"{fmt.money(row.amount_mvnd, lang, unit)} · "
-                            + L.tr("fig_share", lang, pct=fmt.pct(row.share_pct, lang))))
+            figures.append((f"{L.tr(key, lang)} ({L.tr('fig_share', lang, pct=fmt.pct(row.share_pct, lang))})",
+                            fmt.money(row.amount_mvnd, lang, unit)))
     return Slide(key="budget", title=L.tr("slide_budget", lang),
                  summary=lb.split_summary(_value(total), split, investment, lang, unit), figures=figures,
                  chart=cb.budget_treemap(qb.budget_tree("2021"), lines, lang, unit),
@@ -262,3 +263,189 @@ def url_value(raw) -> bool | None:
     if raw == _OFF:
         return False
     return None
+
+
+# The one piece of CSS of presentation mode: a constant (no user text, no data), which hides the
+# sidebar and Streamlit's chrome and sets larger type. Buttons that only carry extra keyboard
+# shortcuts (arrows, Home/End) are hidden too: the visible ones carry PageUp/PageDown.
+PRESENT_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+[data-testid="stSidebarNav"], header[data-testid="stHeader"], [data-testid="stToolbar"],
+[data-testid="stDecoration"], [data-testid="stStatusWidget"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1.2rem 3rem 1rem 3rem !important; }
+[data-testid="stMain"] { font-size: 1.3rem; }
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.35rem; line-height: 1.5; }
+[data-testid="stMain"] h1 { font-size: 2.6rem !important; }
+[data-testid="stMetricValue"] { font-size: 2.4rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.15rem !important; }
+[data-testid="stMain"] button p { font-size: 1.2rem; }
+.st-key-present_left, .st-key-present_right, .st-key-present_home, .st-key-present_end { display: none !important; }
+</style>"""
+
+_EXTRA_KEYS = {"present_left": ("Left", -1), "present_right": ("Right", 1),
+               "present_home": ("Home", -999), "present_end": ("End", 999)}
+
+
+def _go(delta: int) -> None:
+    """Button callback (runs before the script, so it may set state)."""
+    import streamlit as st
+
+    keys = slide_keys()
+    st.session_state[SLIDE_KEY] = step(keys, st.session_state.get(SLIDE_KEY, keys[0]), delta)
+
+
+def _page_key(page) -> str:
+    """labels.PAGES key of an st.navigation page."""
+    url = getattr(page, "url_path", "") or ""
+    for key, (path, _) in labels.PAGES.items():
+        if url == (path or key) or (url == "" and path == ""):
+            return key
+    return "overview"
+
+
+def app_controls(page) -> None:
+    """From app.py, after st.navigation: ?present and the toggle, the briefing downloads, and the
+    hand-over to the slideshow when presentation mode is on."""
+    import streamlit as st
+
+    from . import ui
+
+    key = _page_key(page)
+    wanted = url_value(st.query_params.get("present"))
+    if "present" in st.query_params:
+        del st.query_params["present"]  # consumed: the mode lives in the session from here on
+    if key == PRESENT_PAGE:
+        st.session_state[STATE_KEY] = wanted is not False
+    elif wanted is not None:
+        st.session_state[STATE_KEY] = wanted
+    elif not isinstance(st.session_state.get(STATE_KEY), bool):
+        st.session_state[STATE_KEY] = False
+
+    with st.sidebar:
+        st.toggle(ui.tr(L.UI["toggle"]), key=STATE_KEY, help=ui.tr(L.UI["toggle_help"]))
+        briefing_downloads(key)
+
+    if key == PRESENT_PAGE and not st.session_state[STATE_KEY]:  # /present?present=0
+        st.switch_page(_origin_script())
+    if key != PRESENT_PAGE and st.session_state[STATE_KEY]:
+        st.session_state[ORIGIN_KEY] = key
+        st.session_state[SLIDE_KEY] = start_slide(key)
+        st.switch_page(PRESENT_SCRIPT)
+
+
+def _origin_script() -> str:
+    import streamlit as st
+
+    origin = st.session_state.get(ORIGIN_KEY)
+    if origin not in labels.PAGES or origin == PRESENT_PAGE:
+        origin = "overview"
+    return f"pages/{origin}.py"
+
+
+def briefing_downloads(page_key: str) -> None:
+    """Two PDF downloads: this page's slides and the whole dashboard, made when clicked."""
+    import streamlit as st
+
+    from . import ui
+
+    lang, unit = ui.lang(), ui.unit()
+    page_keys = slides_for_page(page_key) if page_key != PRESENT_PAGE else slide_keys()
+    page_title = ui.tr(labels.PAGES.get(page_key, labels.PAGES["overview"])[1])
+    whole = ui.tr(L.UI["pdf_whole"])
+    st.caption(ui.tr(L.UI["briefing"]), help=ui.tr(L.UI["briefing_help"]))
+    st.download_button(ui.tr(L.UI["briefing_page"]), data=_pdf_maker(page_keys, lang, unit, page_title),
+                       file_name=_briefing_file(page_key, lang), mime="application/pdf", key="briefing_page",
+                       on_click="ignore", icon=":material/picture_as_pdf:", width="stretch")
+    st.download_button(ui.tr(L.UI["briefing_all"]), data=_pdf_maker(slide_keys(), lang, unit, whole),
+                       file_name=_briefing_file("all", lang), mime="application/pdf", key="briefing_all",
+                       on_click="ignore", icon=":material/picture_as_pdf:", width="stretch")
+
+
+def _briefing_file(scope: str, lang: str) -> str:
+    from .briefing import file_name
+    return file_name(scope, lang)
+
+
+def _pdf_maker(keys: list[str], lang: str, unit: str, scope_title: str):
+    """A no-argument callable for st.download_button: builds the PDF only when someone clicks."""
+    def make() -> bytes:
+        return briefing_pdf(keys, lang, unit, scope_title)
+    return make
+
+
+def briefing_pdf(keys: list[str], lang: str, unit: str, scope_title: str) -> bytes:
+    """The briefing of some slides as PDF bytes (queries, charts, citations, then fpdf2)."""
+    from . import briefing
+    from .queries import sources as q_sources
+
+    slides = build_all(keys, lang, unit)
+    cites = {s.key: q_sources.citations(tuple(s.cite_ids)) for s in slides}
+    return briefing.build_pdf(slides, cites, lang, scope_title)
+
+
+# --- the slideshow page ------------------------------------------------------------------------
+
+def slideshow() -> None:
+    """The /present page: one slide, big, with previous/next/exit; keyboard and clicker work."""
+    import streamlit as st
+
+    from . import ui
+    from .charts import PLOTLY_CONFIG
+
+    st.html(PRESENT_CSS)
+    keys = slide_keys()
+    asked = st.query_params.get("slide")
+    if asked in keys and asked != st.session_state.get(_URL_SLIDE_KEY):  # a shared link, or typed
+        st.session_state[SLIDE_KEY] = asked
+    current = st.session_state.get(SLIDE_KEY)
+    if current not in keys:
+        current = keys[0]
+        st.session_state[SLIDE_KEY] = current
+    st.query_params["slide"] = st.session_state[_URL_SLIDE_KEY] = current
+    lang, unit = ui.lang(), ui.unit()
+    i = keys.index(current)
+
+    slide = build(current, lang, unit)
+    prev_col, next_col, count_col, exit_col = st.columns([1, 1, 2.2, 1.4], vertical_alignment="center")
+    count_col.caption(f"{ui.t('app_title')} · {L.slide_counter(i + 1, len(keys), lang)}")
+    prev_col.button(ui.tr(L.UI["prev"]), key="present_prev", on_click=_go, args=(-1,), shortcut="PageUp",
+                    icon=":material/arrow_back:", disabled=i == 0, width="stretch")
+    next_col.button(ui.tr(L.UI["next"]), key="present_next", on_click=_go, args=(1,), shortcut="PageDown",
+                    icon=":material/arrow_forward:", icon_position="right", type="primary",
+                    disabled=i == len(keys) - 1, width="stretch")
+    exit_col.page_link(_origin_script(), label=ui.tr(L.UI["exit"]), icon=":material/close_fullscreen:",
+                       query_params={"present": _OFF})
+    for key, (shortcut, delta) in _EXTRA_KEYS.items():
+        st.button(shortcut, key=key, on_click=_go, args=(delta,), shortcut=shortcut)
+
+    if slide is None:
+        st.warning(ui.tr(L.UI["slide_missing"]))
+    else:
+        _draw(slide, ui, PLOTLY_CONFIG)
+    st.caption(ui.tr(L.UI["keys_hint"]))
+
+
+def _draw(slide: Slide, ui, plotly_config: dict) -> None:
+    import streamlit as st
+
+    st.title(slide.title, anchor=False)
+    if slide.figures:
+        cols = st.columns(min(len(slide.figures), 3))
+        for n, (label, value) in enumerate(slide.figures):
+            cols[n % len(cols)].metric(label, value, border=True)
+    if slide.chart is not None:
+        left, right = st.columns([3, 2], vertical_alignment="top")
+        with left:
+            fig = go.Figure(slide.chart)
+            fig.update_layout(font={"size": 18}, height=500)
+            fig.update_xaxes(tickfont={"size": 16}, title_font={"size": 16})
+            fig.update_yaxes(tickfont={"size": 16}, title_font={"size": 16})
+            st.plotly_chart(fig, config=plotly_config, key=f"present_chart_{slide.key}", width="stretch")
+        with right:
+            st.markdown(slide.summary)
+    elif slide.summary:
+        st.markdown(ui._md_escape(slide.summary) if slide.key == "document" else slide.summary)
+    for line in slide.lines:
+        st.markdown(f"- {ui._md_escape(line)}")
+    ui.source_note(slide.cite_ids, key=f"present_src_{slide.key}")

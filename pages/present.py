@@ -1,0 +1,4 @@
+"""Presentation mode: the slideshow (one idea per screen). Layout only; see khcn_dash/present.py."""
+from khcn_dash import present
+
+present.slideshow()
