@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from khcn_dash import labels, ui
+from khcn_dash import labels, present, ui
 
 st.set_page_config(page_title=labels.UI["app_title"][0], page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
 
@@ -18,6 +18,7 @@ pages = [
     for key, (path, title) in labels.PAGES.items()
 ]
 page = st.navigation(pages)
+present.app_controls(page)  # presentation mode (?present=1, toggle) and the briefing PDFs
 try:
     page.run()
 except Exception:  # never a traceback on screen: a message in the user's language, details in the log
