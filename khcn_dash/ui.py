@@ -147,10 +147,23 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, summary: str, cite_ids: Ite
     tab_chart, tab_table = st.tabs([t("chart"), t("table")])
     with tab_chart:
         st.plotly_chart(fig, config=PLOTLY_CONFIG, key=f"{key}_chart", width="stretch")
+        png_download(fig, filename, key)
     with tab_table:
         st.dataframe(table if shown is None else shown, hide_index=True, width="stretch", key=f"{key}_table")
         download_buttons(table, filename, key)
     source_note(cite_ids, key=f"{key}_src")
+
+
+def png_download(fig: go.Figure, filename: str, key: str) -> None:
+    """The chart as PNG, drawn offline by kaleido only when clicked (no rerun)."""
+    from . import images
+    from .labels import present as present_labels
+
+    if not images.chromium_available():
+        return
+    st.download_button(tr(present_labels.UI["download_png"]), data=lambda: images.figure_to_png(fig),
+                       file_name=f"{filename}.png", mime="image/png", key=f"{key}_png", on_click="ignore",
+                       icon=":material/image:", help=tr(present_labels.UI["png_help"]))
 
 
 def table_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str,
