@@ -1,0 +1,296 @@
+"""Saved scenarios in an embedded DuckDB file. No Streamlit here.
+
+The file is `data/scenarios.duckdb` unless the environment variable KHCN_SCENARIO_DB names
+another path. One connection per process and file (`open_store()`); writes are serialised by a
+lock and each save is one transaction, so 20 threads saving at once lose nothing and a process
+killed in the middle of a save leaves the file with every earlier save intact (DuckDB replays its
+write-ahead log of committed transactions when the file is opened again).
+
+Saving never overwrites: a scenario is a series of versions; saving an edit adds the next version
+and older versions stay readable. Deleting removes every version of one scenario.
+
+A file locked by another process, or one that cannot be written, raises StoreUnavailable (with a
+`reason`) so the page can say so and keep working without saving; a read-only file is opened
+read-only: saved scenarios can still be listed and opened.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import secrets
+import threading
+from pathlib import Path
+
+import duckdb
+
+from . import config
+from .scenario import check_payload, clean_meta
+
+ENV_VAR = "KHCN_SCENARIO_DB"
+SCHEMA_VERSION = 1
+_ID_RE = re.compile(r"^[A-Za-z0-9_-]{11}$")  # secrets.token_urlsafe(8)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS store_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS scenario_versions (
+    scenario_id VARCHAR NOT NULL,
+    version     INTEGER NOT NULL,
+    name        VARCHAR NOT NULL,
+    author      VARCHAR NOT NULL,
+    note        VARCHAR NOT NULL,
+    created_at  TIMESTAMP NOT NULL,   -- UTC
+    payload     VARCHAR NOT NULL,     -- scenario.Scenario.to_payload() as JSON
+    PRIMARY KEY (scenario_id, version)
+);
+"""
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be used for this. `reason`: locked (another process holds the file),
+    read_only (opened read-only: nothing can be saved or deleted), broken (not a database we can
+    open), failed (an operation failed; nothing was changed)."""
+
+    def __init__(self, reason: str, detail: str = ""):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+
+
+class NotFound(LookupError):
+    """No scenario (or no such version) with this id."""
+
+
+def db_path() -> Path:
+    """Where the scenarios are kept: $KHCN_SCENARIO_DB, else data/scenarios.duckdb."""
+    raw = os.environ.get(ENV_VAR, "").strip()
+    return Path(raw) if raw else config.DATA_DIR / "scenarios.duckdb"
+
+
+def valid_id(value) -> bool:
+    """True for a string shaped like the ids this store makes (checked before any query)."""
+    return isinstance(value, str) and bool(_ID_RE.match(value))
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _classify(exc: Exception) -> str:
+    text = str(exc).lower()
+    if "lock" in text:
+        return "locked"
+    if "not a valid duckdb database" in text or "corrupt" in text:
+        return "broken"
+    if isinstance(exc, duckdb.IOException):
+        return "read_only"
+    return "broken"
+
+
+class ScenarioStore:
+    """Named, versioned scenarios in one DuckDB file."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        self._lock = threading.Lock()
+        self.read_only = False
+        try:
+            if not self.path.parent.exists():
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._con = duckdb.connect(str(self.path))
+        except (duckdb.Error, OSError) as exc:
+            reason = _classify(exc)
+            if reason == "locked" or not self.path.exists():
+                raise StoreUnavailable(reason if reason == "locked" else "read_only", str(exc)) from exc
+            try:  # a file we may read but not write: list and open, no saving
+                self._con = duckdb.connect(str(self.path), read_only=True)
+            except duckdb.Error as exc2:
+                raise StoreUnavailable(_classify(exc2), str(exc2)) from exc2
+            self.read_only = True
+        try:
+            if not self.read_only:
+                self._con.execute(_SCHEMA)
+                self._con.execute("INSERT OR IGNORE INTO store_meta VALUES ('schema_version', $v)",
+                                  {"v": str(SCHEMA_VERSION)})
+            self._has_table = bool(self._con.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_name = 'scenario_versions'"
+            ).fetchone()[0])
+        except duckdb.Error as exc:
+            self._con.close()
+            raise StoreUnavailable("broken", str(exc)) from exc
+
+    # -- writing --------------------------------------------------------------------------
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreUnavailable("read_only", str(self.path))
+
+    def _write_version(self, cur, scenario_id: str, version: int, meta: dict, payload_json: str) -> None:
+        cur.execute("""INSERT INTO scenario_versions
+                       (scenario_id, version, name, author, note, created_at, payload)
+                       VALUES ($id, $version, $name, $author, $note, $at, $payload)""",
+                    {"id": scenario_id, "version": version, "name": meta["name"], "author": meta["author"],
+                     "note": meta["note"], "at": _utcnow(), "payload": payload_json})
+
+    def save(self, payload: dict, name: str, author: str = "", note: str = "",
+             scenario_id: str | None = None) -> tuple[str, int]:
+        try:
+            return self._save(payload, name, author, note, scenario_id)
+        except duckdb.Error as exc:  # disk full, file gone...: nothing was committed
+            raise StoreUnavailable("failed", str(exc)) from exc
+
+    def _save(self, payload: dict, name: str, author: str, note: str,
+              scenario_id: str | None) -> tuple[str, int]:
+        """Saves a new scenario (scenario_id None) or a new version of an existing one.
+        Returns (scenario_id, version). ScenarioError for a refused name/author/note or payload
+        (nothing is saved), NotFound for an unknown id, StoreUnavailable when read-only."""
+        meta = clean_meta(name, author, note)
+        check_payload(payload)
+        payload_json = json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+        self._writable()
+        if scenario_id is not None and not valid_id(scenario_id):
+            raise NotFound(scenario_id)
+        with self._lock:
+            cur = self._con.cursor()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                if scenario_id is None:
+                    while True:
+                        scenario_id = secrets.token_urlsafe(8)
+                        taken = cur.execute("SELECT count(*) FROM scenario_versions WHERE scenario_id = $id",
+                                            {"id": scenario_id}).fetchone()[0]
+                        if not taken:
+                            break
+                    version = 1
+                else:
+                    (latest,) = cur.execute("SELECT max(version) FROM scenario_versions WHERE scenario_id = $id",
+                                            {"id": scenario_id}).fetchone()
+                    if latest is None:
+                        raise NotFound(scenario_id)
+                    version = latest + 1
+                self._write_version(cur, scenario_id, version, meta, payload_json)
+                cur.execute("COMMIT")
+            except BaseException:
+                try:
+                    cur.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass
+                raise
+            finally:
+                cur.close()
+        return scenario_id, version
+
+    def delete(self, scenario_id: str) -> int:
+        """Deletes every version of a scenario; returns how many versions went (0 = none found)."""
+        try:
+            return self._delete(scenario_id)
+        except duckdb.Error as exc:
+            raise StoreUnavailable("failed", str(exc)) from exc
+
+    def _delete(self, scenario_id: str) -> int:
+        self._writable()
+        if not valid_id(scenario_id):
+            return 0
+        with self._lock:
+            cur = self._con.cursor()
+            try:
+                cur.execute("BEGIN TRANSACTION")
+                (n,) = cur.execute("SELECT count(*) FROM scenario_versions WHERE scenario_id = $id",
+                                   {"id": scenario_id}).fetchone()
+                cur.execute("DELETE FROM scenario_versions WHERE scenario_id = $id", {"id": scenario_id})
+                cur.execute("COMMIT")
+            except BaseException:
+                try:
+                    cur.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass
+                raise
+            finally:
+                cur.close()
+        return n
+
+    # -- reading --------------------------------------------------------------------------
+    def _query(self, sql: str, **params) -> list[tuple]:
+        if not self._has_table:
+            return []
+        try:
+            cur = self._con.cursor()
+            try:
+                return cur.execute(sql, params).fetchall()
+            finally:
+                cur.close()
+        except duckdb.Error as exc:
+            raise StoreUnavailable("failed", str(exc)) from exc
+
+    def list_scenarios(self) -> list[dict]:
+        """The latest version of every scenario, newest first. Keys: scenario_id, version, name,
+        author, note, created_at (UTC), first_created_at, n_versions."""
+        found = self._query("""
+            SELECT scenario_id, version, name, author, note, created_at,
+                   min(created_at) OVER w AS first_created_at, count(*) OVER w AS n_versions
+            FROM scenario_versions
+            WINDOW w AS (PARTITION BY scenario_id)
+            QUALIFY version = max(version) OVER w
+            ORDER BY created_at DESC, scenario_id""")
+        keys = ("scenario_id", "version", "name", "author", "note", "created_at", "first_created_at", "n_versions")
+        return [dict(zip(keys, r)) for r in found]
+
+    def versions(self, scenario_id: str) -> list[dict]:
+        """Every version of one scenario, oldest first. Keys: version, name, author, note, created_at."""
+        if not valid_id(scenario_id):
+            return []
+        found = self._query("""SELECT version, name, author, note, created_at FROM scenario_versions
+                               WHERE scenario_id = $id ORDER BY version""", id=scenario_id)
+        return [dict(zip(("version", "name", "author", "note", "created_at"), r)) for r in found]
+
+    def load(self, scenario_id: str, version: int | None = None) -> dict:
+        """One version (the latest by default). Keys: scenario_id, version, latest_version, name,
+        author, note, created_at, payload (dict). NotFound when there is none."""
+        if not valid_id(scenario_id) or (version is not None and (not isinstance(version, int) or version < 1)):
+            raise NotFound(scenario_id)
+        found = self._query("""
+            SELECT version, name, author, note, created_at, payload,
+                   (SELECT max(version) FROM scenario_versions WHERE scenario_id = $id) AS latest
+            FROM scenario_versions
+            WHERE scenario_id = $id AND ($version IS NULL OR version = $version)
+            ORDER BY version DESC LIMIT 1""", id=scenario_id, version=version)
+        if not found:
+            raise NotFound(scenario_id)
+        v, name, author, note, created_at, payload, latest = found[0]
+        return {"scenario_id": scenario_id, "version": v, "latest_version": latest, "name": name,
+                "author": author, "note": note, "created_at": created_at, "payload": json.loads(payload)}
+
+    def count_versions(self) -> int:
+        rows = self._query("SELECT count(*) FROM scenario_versions")
+        return rows[0][0] if rows else 0
+
+    def close(self) -> None:
+        with self._lock:
+            self._con.close()
+
+
+_stores: dict[Path, ScenarioStore] = {}
+_stores_lock = threading.Lock()
+
+
+def open_store(path: Path | str | None = None) -> ScenarioStore:
+    """The process's store for `path` (default db_path()), opened on first use. A failure is not
+    remembered: the next call tries again (the other process may have let go of the file)."""
+    resolved = Path(path or db_path()).resolve()
+    with _stores_lock:
+        store = _stores.get(resolved)
+        if store is None:
+            store = ScenarioStore(resolved)
+            _stores[resolved] = store
+        return store
+
+
+def close_all() -> None:
+    """Closes every open store (tests)."""
+    with _stores_lock:
+        for store in _stores.values():
+            try:
+                store.close()
+            except duckdb.Error:
+                pass
+        _stores.clear()

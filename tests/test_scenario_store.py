@@ -1,0 +1,335 @@
+"""Saved scenarios: versions, restarts, 20 threads at once, a process killed mid-save, locked and
+read-only files. Every test uses its own file under tmp_path."""
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from khcn_dash import scenario as m
+from khcn_dash import scenario_store as stores
+from khcn_dash.queries import scenarios as q
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def baseline() -> m.Baseline:
+    return m.Baseline.from_query(q.baseline_lines.uncached().to_dict("records"), q.rule_sources.uncached(),
+                                 q.split_codes.uncached())
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = stores.ScenarioStore(tmp_path / "s.duckdb")
+    yield s
+    s.close()
+
+
+def payload(baseline, lab: str = "8000", farm: str = "2000") -> dict:
+    scn = m.Scenario.plan(baseline).add_candidate("candidate-experimental-farm")
+    scn = scn.with_mode("free").set_amount("2021-lab-upgrade", D(lab))
+    return scn.set_amount("candidate-experimental-farm", D(farm)).with_mode("fixed_proportional").to_payload()
+
+
+def run_python(code: str, *args: str, **kw) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+
+# --- the basics -------------------------------------------------------------------------------
+
+def test_db_path_default_and_env(monkeypatch, tmp_path):
+    monkeypatch.delenv(stores.ENV_VAR, raising=False)
+    assert stores.db_path() == ROOT / "data" / "scenarios.duckdb"
+    monkeypatch.setenv(stores.ENV_VAR, str(tmp_path / "x.duckdb"))
+    assert stores.db_path() == tmp_path / "x.duckdb"
+
+
+def test_save_load_list(store, baseline):
+    p = payload(baseline)
+    sid, version = store.save(p, "Khôi phục trại thực nghiệm", "Phòng KH-TC", "2 tỷ từ phòng thí nghiệm")
+    assert stores.valid_id(sid) and version == 1
+    rec = store.load(sid)
+    assert rec["payload"] == p and rec["name"] == "Khôi phục trại thực nghiệm" and rec["latest_version"] == 1
+    again = m.Scenario.from_payload(baseline, rec["payload"])
+    assert again.amount("2021-lab-upgrade") == D("8000") and again.amount("candidate-experimental-farm") == D("2000")
+    (row,) = store.list_scenarios()
+    assert row["scenario_id"] == sid and row["n_versions"] == 1 and row["author"] == "Phòng KH-TC"
+
+
+def test_saving_an_edit_adds_a_version_and_keeps_the_old_one(store, baseline):
+    sid, _ = store.save(payload(baseline, lab="8000"), "A")
+    _, v2 = store.save(payload(baseline, lab="7000", farm="3000"), "A (sửa)", scenario_id=sid)
+    assert v2 == 2
+    assert store.load(sid, 1)["payload"]["lines"]["2021-lab-upgrade"] == 80000
+    assert store.load(sid)["payload"]["lines"]["2021-lab-upgrade"] == 70000
+    assert [v["version"] for v in store.versions(sid)] == [1, 2]
+    (row,) = store.list_scenarios()
+    assert row["version"] == 2 and row["name"] == "A (sửa)" and row["n_versions"] == 2
+
+
+def test_delete_removes_every_version(store, baseline):
+    sid, _ = store.save(payload(baseline), "A")
+    store.save(payload(baseline), "A", scenario_id=sid)
+    keep, _ = store.save(payload(baseline), "B")
+    assert store.delete(sid) == 2
+    with pytest.raises(stores.NotFound):
+        store.load(sid)
+    assert [r["scenario_id"] for r in store.list_scenarios()] == [keep]
+    assert store.delete(sid) == 0
+
+
+@pytest.mark.parametrize("bad_id", ["", "x" * 11 + "y", "../../etc/pa", "' OR 1=1 --", "abc", None, 12345678901])
+def test_malformed_ids_are_not_found(store, bad_id):
+    with pytest.raises(stores.NotFound):
+        store.load(bad_id)
+    assert store.versions(bad_id) == []
+
+
+def test_unknown_version_is_not_found(store, baseline):
+    sid, _ = store.save(payload(baseline), "A")
+    for v in (2, 0, -1):
+        with pytest.raises(stores.NotFound):
+            store.load(sid, v)
+    with pytest.raises(stores.NotFound):
+        store.save(payload(baseline), "A", scenario_id="AAAAAAAAAAA")
+
+
+@pytest.mark.parametrize("name, author, note", [
+    ("", "", ""), ("x" * 10_000, "", ""), ("ok", "a\u200fb", ""), ("ok", "", "\u202e"), ("\x07bell", "", ""),
+])
+def test_refused_names_save_nothing(store, baseline, name, author, note):
+    with pytest.raises(m.ScenarioError):
+        store.save(payload(baseline), name, author, note)
+    assert store.count_versions() == 0
+
+
+@pytest.mark.parametrize("bad", [
+    {}, {"v": 1}, {"v": 1, "lines": {"2021-recurrent": -1}}, {"v": 1, "lines": {"2021-recurrent": float("nan")}},
+    {"v": 1, "lines": {"2021-recurrent": 10 ** 308}}, {"v": 1, "lines": {"2021-recurrent": "text"}},
+    {"v": 1, "lines": {"2021-recurrent": 1.5}}, "not a dict",
+])
+def test_refused_amounts_save_nothing(store, bad):
+    with pytest.raises(m.ScenarioError):
+        store.save(bad, "name")
+    assert store.count_versions() == 0
+
+
+def test_html_names_are_stored_as_typed(store, baseline):
+    sid, _ = store.save(payload(baseline), "<script>alert(1)</script>", "<b>me</b>")
+    assert store.load(sid)["name"] == "<script>alert(1)</script>"
+
+
+# --- restart, threads, kill -------------------------------------------------------------------
+
+def test_saves_survive_a_restart(tmp_path, baseline):
+    path = tmp_path / "restart.duckdb"
+    proc = run_python("""
+        import json, sys
+        from khcn_dash import scenario_store as stores
+        store = stores.ScenarioStore(sys.argv[1])
+        p = json.loads(sys.argv[2])
+        sid, _ = store.save(p, "Trước khi khởi động lại", "A")
+        store.save(p, "Bản 2", "A", scenario_id=sid)
+        print(sid)
+    """, str(path), __import__("json").dumps(payload(baseline)))
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    sid = out.strip()
+    store = stores.ScenarioStore(path)  # a new process opening the file the first one wrote
+    try:
+        assert [v["name"] for v in store.versions(sid)] == ["Trước khi khởi động lại", "Bản 2"]
+        assert store.load(sid, 1)["payload"] == payload(baseline)
+    finally:
+        store.close()
+
+
+def test_twenty_threads_saving_fifty_each_lose_nothing(store, baseline):
+    p = payload(baseline)
+    saved: list[tuple[str, int]] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+    start = threading.Barrier(20)
+
+    def worker(n: int) -> None:
+        try:
+            start.wait()
+            sid = None
+            for i in range(50):
+                # half the threads make new scenarios, half add versions to their own
+                ref = store.save(p, f"luồng {n} lần {i}", f"thread-{n}", "",
+                                 scenario_id=sid if n % 2 else None)
+                sid = ref[0]
+                with lock:
+                    saved.append(ref)
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert errors == []
+    assert len(saved) == 1000 and len(set(saved)) == 1000
+    assert store.count_versions() == 1000
+    for sid, version in saved:
+        assert store.load(sid, version)["payload"] == p
+    # the odd threads built one scenario each with versions 1..50, in order
+    assert sorted(len(store.versions(r["scenario_id"])) for r in store.list_scenarios())[-10:] == [50] * 10
+
+
+_SAVE_LOOP = """
+    import json, sys, time
+    from khcn_dash import scenario_store as stores
+    store = stores.ScenarioStore(sys.argv[1])
+    p = json.loads(sys.argv[2])
+    hang = sys.argv[3] == "hang"
+    if hang:  # stop for good inside the transaction of the 21st save, after its row is written
+        original = stores.ScenarioStore._write_version
+        count = {"n": 0}
+        def write(self, cur, *args):
+            original(self, cur, *args)
+            count["n"] += 1
+            if count["n"] == 21:
+                print("IN-SAVE", flush=True)
+                time.sleep(600)
+        stores.ScenarioStore._write_version = write
+    i = 0
+    while True:
+        sid, v = store.save(p, f"save {i}", "loop")
+        print(sid, v, flush=True)
+        i += 1
+"""
+
+
+@pytest.mark.parametrize("when", ["hang", "random"])
+def test_a_process_killed_mid_save_leaves_every_earlier_save(tmp_path, baseline, when):
+    path = tmp_path / "killed.duckdb"
+    p = payload(baseline)
+    proc = run_python(_SAVE_LOOP, str(path), __import__("json").dumps(p), when)
+    confirmed: list[str] = []
+    try:
+        for line in proc.stdout:
+            if line.startswith("IN-SAVE"):
+                break
+            confirmed.append(line.split()[0])
+            if when == "random" and len(confirmed) >= 40:
+                break  # the loop is saving flat out: the kill lands wherever it is
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+    assert len(confirmed) >= 20
+    store = stores.ScenarioStore(path)
+    try:
+        ids = {r["scenario_id"] for r in store.list_scenarios()}
+        assert set(confirmed) <= ids  # every save reported done is there
+        for sid in confirmed:
+            assert store.load(sid)["payload"] == p
+        if when == "hang":
+            assert store.count_versions() == len(confirmed) == 20  # the half-done 21st left no trace
+        new_sid, _ = store.save(p, "after the crash")  # and the file still takes saves
+        assert store.load(new_sid)["name"] == "after the crash"
+    finally:
+        store.close()
+
+
+# --- faults -------------------------------------------------------------------------------------
+
+def test_a_file_locked_by_another_process_is_reported(tmp_path):
+    path = tmp_path / "locked.duckdb"
+    holder = run_python("""
+        import sys, time, duckdb
+        con = duckdb.connect(sys.argv[1])
+        print("holding", flush=True)
+        time.sleep(120)
+    """, str(path))
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        with pytest.raises(stores.StoreUnavailable) as exc:
+            stores.ScenarioStore(path)
+        assert exc.value.reason == "locked"
+        with pytest.raises(stores.StoreUnavailable):
+            stores.open_store(path)
+    finally:
+        holder.kill()
+        holder.wait(timeout=30)
+    stores.close_all()
+    store = stores.open_store(path)  # a failure is not remembered: once free, it opens
+    assert store.list_scenarios() == []
+    stores.close_all()
+
+
+def _make_read_only(path: Path):
+    """chmod for a normal user; root ignores modes, so chattr +i (immutable) there."""
+    os.chmod(path, 0o444)
+    if os.geteuid() == 0:
+        if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(path)]).returncode != 0:
+            pytest.skip("running as root without chattr: cannot make a file read-only here")
+    try:
+        with open(path, "ab"):
+            pass
+    except OSError:
+        return
+    pytest.skip("the file system ignores read-only modes here")
+
+
+def _undo_read_only(path: Path):
+    if os.geteuid() == 0 and shutil.which("chattr"):
+        subprocess.run(["chattr", "-i", str(path)])
+    os.chmod(path, 0o644)
+
+
+def test_a_read_only_file_can_be_read_but_not_written(tmp_path, baseline):
+    path = tmp_path / "ro.duckdb"
+    s = stores.ScenarioStore(path)
+    sid, _ = s.save(payload(baseline), "saved before")
+    s.close()
+    _make_read_only(path)
+    try:
+        store = stores.ScenarioStore(path)
+        assert store.read_only
+        assert store.load(sid)["name"] == "saved before"
+        with pytest.raises(stores.StoreUnavailable) as exc:
+            store.save(payload(baseline), "new")
+        assert exc.value.reason == "read_only"
+        with pytest.raises(stores.StoreUnavailable):
+            store.delete(sid)
+        store.close()
+    finally:
+        _undo_read_only(path)
+
+
+def test_a_missing_file_in_a_read_only_folder_is_reported(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    marker = folder / "probe"
+    os.chmod(folder, 0o555)
+    if os.geteuid() == 0:
+        # root writes anywhere: use a path whose "folder" is a file instead
+        os.chmod(folder, 0o755)
+        marker.write_text("a file, not a folder")
+        path = marker / "s.duckdb"
+    else:
+        path = folder / "s.duckdb"
+    with pytest.raises(stores.StoreUnavailable):
+        stores.ScenarioStore(path)
+    os.chmod(folder, 0o755)
+
+
+def test_a_file_that_is_not_a_database_is_reported(tmp_path):
+    path = tmp_path / "garbage.duckdb"
+    path.write_bytes(b"this is not a database" * 1000)
+    with pytest.raises(stores.StoreUnavailable) as exc:
+        stores.ScenarioStore(path)
+    assert exc.value.reason == "broken"
