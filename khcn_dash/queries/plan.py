@@ -16,7 +16,8 @@ def research_fields(period: str = PLAN, province: str = PROVINCE) -> pd.DataFram
     return df("""
         SELECT f.field_code, f.seq, f.name_vi, f.name_en, count(d.direction_id) AS n_directions,
                f.section, f.source_quote, f.cite_id
-        FROM plan_fields f LEFT JOIN plan_directions d USING (field_code)
+        FROM plan_fields f LEFT JOIN plan_directions d
+          ON d.field_code = f.field_code AND d.province = f.province AND d.period = f.period
         WHERE f.province = $province AND f.period = $period
         GROUP BY ALL ORDER BY f.seq""", province=province, period=period)
 
@@ -40,7 +41,8 @@ def activity_areas(period: str = PLAN, province: str = PROVINCE) -> pd.DataFrame
     return df("""
         SELECT a.area_code, a.seq, a.name_vi, a.name_en, count(x.action_id) AS n_actions,
                a.section, a.source_quote, a.cite_id
-        FROM activity_areas a LEFT JOIN activity_actions x USING (area_code)
+        FROM activity_areas a LEFT JOIN activity_actions x
+          ON x.area_code = a.area_code AND x.province = a.province AND x.period = a.period
         WHERE a.province = $province AND a.period = $period
         GROUP BY ALL ORDER BY a.seq""", province=province, period=period)
 
@@ -52,6 +54,7 @@ def activity_actions(area_code: str | None = None, period: str = PLAN,
     section, source_quote, cite_id."""
     return df("""
         SELECT x.action_id, x.area_code, x.seq, x.text_vi, x.text_en, x.section, x.source_quote, x.cite_id
-        FROM activity_actions x JOIN activity_areas a USING (area_code)
+        FROM activity_actions x JOIN activity_areas a
+          ON a.area_code = x.area_code AND a.province = x.province AND a.period = x.period
         WHERE x.province = $province AND x.period = $period AND ($area_code IS NULL OR x.area_code = $area_code)
         ORDER BY a.seq, x.seq""", province=province, period=period, area_code=area_code)
