@@ -1,4 +1,69 @@
-"""Placeholder until its issue lands."""
-from khcn_dash import ui
+"""Budget 2021: how much for S&T, where it goes, and development investment 2016–2020 beside 2021."""
+from __future__ import annotations
 
-ui.placeholder()
+import streamlit as st
+
+from khcn_dash import ui
+from khcn_dash.charts import budget as charts
+from khcn_dash.labels import budget as L
+from khcn_dash.queries import budget as q
+
+lang, unit = ui.lang(), ui.unit()
+
+
+def figure(column, label, amount_mvnd, caption: str | None = None) -> None:
+    """A money figure in a bordered box: the unit in the label keeps the number whole on narrow screens."""
+    with column, st.container(border=True, height="stretch"):
+        st.metric(L.money_label(label, lang, unit), L.money_value(amount_mvnd, lang, unit))
+        if caption:
+            st.caption(caption)
+
+
+total = q.stated_total("budget_total_mvnd", "2021")
+recurrent = q.stated_total("recurrent_mvnd", "2021")
+investment = q.stated_total("investment_mvnd", "2021")
+split = q.budget_split("2021")
+lines = q.budget_lines("2021")
+projects_2021 = q.investment_by_project("2021")
+
+st.title(ui.tr(L.TITLE))
+st.markdown(ui.tr(L.INTRO))
+
+# --- how much ------------------------------------------------------------------------------
+c_total, c_rec, c_inv = st.columns(3)
+figure(c_total, L.METRIC_TOTAL, total["value"], ui.tr(L.TOTAL_CAPTION))
+figure(c_rec, L.METRIC_RECURRENT, recurrent["value"], L.share_caption(split, "recurrent", lang))
+figure(c_inv, L.METRIC_INVESTMENT, investment["value"], L.share_caption(split, "investment", lang))
+ui.source_note([total["cite_id"], recurrent["cite_id"], investment["cite_id"]], key="budget_totals_src")
+
+# --- where it goes -------------------------------------------------------------------------
+st.header(ui.tr(L.SPLIT_HEADER))
+lines_table = charts.budget_lines_table(lines, lang, unit)
+ui.chart_block(
+    charts.budget_treemap(q.budget_tree("2021"), lines, lang, unit), lines_table,
+    L.split_summary(total["value"], split, projects_2021, lang, unit),
+    [total["cite_id"], lines.cite_id], key="budget_tree", filename="du_toan_2021",
+    shown=charts.readable(lines_table, lang))
+st.caption(ui.tr(L.TREEMAP_HELP))
+st.info(L.recurrent_not_split(recurrent["value"], lang, unit), icon=":material/info:")
+
+st.subheader(ui.tr(L.LINES_HEADER))
+ui.table_block(lines_table, lines.cite_id, key="budget_lines", filename="cac_khoan_du_toan_2021",
+               shown=charts.readable(lines_table, lang))
+
+# --- 2016–2020 beside 2021 -----------------------------------------------------------------
+st.header(ui.tr(L.PERIODS_HEADER))
+prev = q.stated_total("investment_mvnd", "2016-2020")
+prev_n = q.stated_total("investment_project_count", "2016-2020")
+plan_n = q.stated_total("investment_project_count", "2021")
+across = q.investment_across_periods()
+c_prev, c_plan = st.columns(2)
+figure(c_prev, L.METRIC_PREV, prev["value"], L.n_projects(prev_n["value"], lang))
+figure(c_plan, L.METRIC_PLAN, investment["value"], L.n_projects(plan_n["value"], lang))
+st.warning(ui.tr(L.PERIODS_NOT_ADDED), icon=":material/block:")
+across_table = charts.investment_table(across, lang, unit)
+ui.chart_block(
+    charts.investment_periods_bar(across, lang, unit), across_table,
+    L.periods_summary(across, prev["value"], prev_n["value"], investment["value"], plan_n["value"], lang, unit),
+    [prev["cite_id"], plan_n["cite_id"], across.cite_id], key="budget_periods", filename="von_dau_tu_2016_2021",
+    shown=charts.readable(across_table, lang))

@@ -1,0 +1,176 @@
+"""Budget page strings (vi, en) and the plain-text summaries of its charts.
+
+The summaries are pure functions of query results, so a reader who does not read charts gets
+the same figures in a sentence, formatted in the reader's language and unit.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import format as fmt
+from . import Pair, name, pick
+
+TITLE: Pair = ("Dự toán ngân sách KH&CN năm 2021", "2021 S&T budget")
+INTRO: Pair = (
+    "Năm 2021 tỉnh dự kiến chi bao nhiêu cho khoa học và công nghệ, và tiền đi vào đâu? "
+    "Mọi con số dưới đây lấy nguyên từ Kế hoạch số 100/KH-UBND; bấm «Nguồn trong văn bản» để xem câu gốc.",
+    "How much does the province plan to spend on science and technology in 2021, and where does it go? "
+    "Every figure below is taken from Plan 100/KH-UBND; open «Where the document says so» to read the sentence.",
+)
+
+METRIC_TOTAL: Pair = ("Tổng dự toán 2021", "Total 2021 budget")
+METRIC_RECURRENT: Pair = ("Kinh phí sự nghiệp KH&CN", "Recurrent S&T budget")
+METRIC_INVESTMENT: Pair = ("Chi đầu tư phát triển", "Development investment")
+TOTAL_CAPTION: Pair = ("kinh phí sự nghiệp cộng chi đầu tư phát triển", "recurrent budget plus development investment")
+SHARE_OF_TOTAL: Pair = ("{pct} tổng dự toán", "{pct} of the total")
+
+SPLIT_HEADER: Pair = ("Tiền đi vào đâu", "Where the money goes")
+TREEMAP_TITLE: Pair = ("Dự toán 2021: loại kinh phí và dự án", "2021 budget: funding kind and project")
+TREEMAP_HELP: Pair = (
+    "Bấm vào một ô để xem chi tiết bên trong; bấm vào dòng tiêu đề phía trên để quay lại.",
+    "Click a box to zoom into it; click the bar above the chart to go back.",
+)
+TREEMAP_ROOT: Pair = ("Tổng dự toán 2021", "Total 2021 budget")
+RECURRENT_NOTE: Pair = ("văn bản không chia chi tiết", "not broken down in the document")
+RECURRENT_NOT_SPLIT: Pair = (
+    "Văn bản chỉ nêu kinh phí sự nghiệp KH&CN thành một dòng ({amount}), không chia theo "
+    "lĩnh vực hay nhiệm vụ, nên trang này không chia nhỏ khoản này. Văn bản ghi «Chi tiết tại các phụ lục kèm "
+    "theo», nhưng các phụ lục không có trong bản văn bản dùng ở đây.",
+    "The document gives the recurrent S&T budget as a single line ({amount}), not split by field or "
+    "task, so this page does not split it either. The document refers to its annexes for details, "
+    "but the annexes are not part of the text used here.",
+)
+LINES_HEADER: Pair = ("Các khoản trong dự toán 2021", "The lines of the 2021 budget")
+
+PERIODS_HEADER: Pair = ("Vốn đầu tư phát triển: 2016–2020 và 2021", "Development investment: 2016–2020 and 2021")
+PERIODS_TITLE: Pair = (
+    "Vốn đầu tư theo dự án: đã phân bổ 2016–2020 và dự kiến 2021",
+    "Investment per project: allocated 2016–2020 and planned 2021",
+)
+PERIODS_NOT_ADDED: Pair = (
+    "Hai loại cột có căn cứ khác nhau: số **đã phân bổ** cộng dồn cả 5 năm 2016–2020 và số **dự kiến** cho riêng "
+    "năm 2021. Vì vậy không cộng chúng với nhau.",
+    "The two kinds of bar rest on different bases: the amount **allocated** over the five years 2016–2020 and the "
+    "amount **planned** for 2021 alone. They are therefore never added together.",
+)
+METRIC_PREV: Pair = ("Đã phân bổ 2016–2020 (5 năm)", "Allocated 2016–2020 (5 years)")
+METRIC_PLAN: Pair = ("Dự kiến năm 2021", "Planned for 2021")
+N_PROJECTS: Pair = ("cho {n} dự án", "for {n} projects")
+
+SERIES: dict[str, Pair] = {
+    "allocated": ("Đã phân bổ 2016–2020 (cả 5 năm)", "Allocated 2016–2020 (all five years)"),
+    "plan": ("Dự kiến năm 2021", "Planned for 2021"),
+}
+AXIS_AMOUNT: Pair = ("Kinh phí ({unit})", "Amount ({unit})")
+
+# Table headers (the downloads use the same headers).
+COLUMNS: dict[str, Pair] = {
+    "item": ("Khoản chi", "Item"),
+    "funding_kind": ("Loại kinh phí", "Funding kind"),
+    "project_status": ("Tình trạng dự án", "Project status"),
+    "funder": ("Nguồn vốn", "Funded by"),
+    "amount": ("Kinh phí ({unit})", "Amount ({unit})"),
+    "share_pct": ("Tỷ lệ trong tổng (%)", "Share of total (%)"),
+    "project": ("Dự án", "Project"),
+    "period": ("Giai đoạn", "Period"),
+    "basis": ("Căn cứ", "Basis"),
+    "section": ("Mục trong văn bản", "Section of the document"),
+    "quote": ("Trích văn bản", "Quoted text"),
+}
+PERIOD_NAMES: dict[str, Pair] = {"2016-2020": ("2016–2020", "2016–2020"), "2021": ("2021", "2021")}
+FUNDER_NOT_STATED: Pair = ("văn bản không nêu", "not stated in the document")
+
+
+def column(key: str, lang: str, unit: str = "mvnd") -> str:
+    return pick(COLUMNS[key], lang).format(unit=fmt.unit_text(unit, lang))
+
+
+def item_name(row, lang: str) -> str:
+    """A budget line's display name: the project's short name, or the funding kind for the recurrent block."""
+    short = getattr(row, "short_vi" if lang == "vi" else "short_en", None)
+    if isinstance(short, str) and short:
+        return short
+    return name("funding_kind", row.funding_kind, lang)
+
+
+def project_note(row, lang: str, in_sentence: bool = False) -> str:
+    """'Dự án mới, Vốn từ Bộ KH&CN' (status, then funder if stated); lower-cased first letters inside a sentence."""
+    parts = [name("project_status", row.project_status, lang)] if isinstance(row.project_status, str) else []
+    if isinstance(row.funder, str):
+        parts.append(name("funder", row.funder, lang))
+    if in_sentence:
+        parts = [p[:1].lower() + p[1:] for p in parts]
+    return ", ".join(parts)
+
+
+def split_summary(total_mvnd, split: pd.DataFrame, investment: pd.DataFrame, lang: str = "vi",
+                  unit: str = "mvnd") -> str:
+    """One paragraph: the 2021 total, its two parts with shares, and the investment projects.
+
+    `split` is queries.budget.budget_split(); `investment` is budget_lines('2021') restricted to
+    investment lines (any frame with short_*, amount_mvnd, project_status, funder)."""
+    parts = split.set_index("funding_kind")
+    rec, inv = parts.loc["recurrent"], parts.loc["investment"]
+    money = lambda v: fmt.money(v, lang, unit)  # noqa: E731
+    projects = "; ".join(
+        f"{item_name(r, lang)} {money(r.amount_mvnd)} ({project_note(r, lang, in_sentence=True)})" for r in investment.itertuples())
+    n = fmt.count(len(investment), lang)
+    if lang == "vi":
+        return (f"Tổng dự toán KH&CN năm 2021 là **{money(total_mvnd)}**, gồm hai phần gần bằng nhau: "
+                f"kinh phí sự nghiệp KH&CN **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}; "
+                f"văn bản không chia chi tiết khoản này) và chi đầu tư phát triển **{money(inv.amount_mvnd)}** "
+                f"({fmt.pct(inv.share_pct, lang)}) cho {n} dự án: {projects}.")
+    return (f"The 2021 S&T budget totals **{money(total_mvnd)}**, in two nearly equal parts: the recurrent S&T "
+            f"budget of **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}; the document does not break "
+            f"it down) and development investment of **{money(inv.amount_mvnd)}** ({fmt.pct(inv.share_pct, lang)}) "
+            f"for {n} projects: {projects}.")
+
+
+def periods_summary(across: pd.DataFrame, prev_total, prev_count, plan_total, plan_count, lang: str = "vi",
+                    unit: str = "mvnd") -> str:
+    """One paragraph on investment 2016–2020 (allocated) beside 2021 (planned), never added up.
+
+    `across` is queries.budget.investment_across_periods(); the totals and counts are the ones
+    the document states (document_totals)."""
+    money = lambda v: fmt.money(v, lang, unit)  # noqa: E731
+    short = "short_vi" if lang == "vi" else "short_en"
+    prev = across[across.period == "2016-2020"].set_index("project_id")
+    plan = across[across.period == "2021"].set_index("project_id")
+    both = [p for p in plan.index if p in prev.index]
+    pairs = "; ".join(f"{plan.loc[p, short]}: {money(prev.loc[p, 'amount_mvnd'])} → {money(plan.loc[p, 'amount_mvnd'])}"
+                      for p in both)
+    if lang == "vi":
+        text = (f"Giai đoạn 2016–2020 đã phân bổ **{money(prev_total)}** cho {fmt.count(prev_count, lang)} dự án; "
+                f"năm 2021 dự kiến **{money(plan_total)}** cho {fmt.count(plan_count, lang)} dự án.")
+        if pairs:
+            text += f" {fmt.count(len(both), lang)} dự án có mặt ở cả hai (đã phân bổ 2016–2020 → dự kiến 2021): {pairs}."
+        return text + " Hai số liệu có căn cứ khác nhau nên không cộng với nhau."
+    text = (f"In 2016–2020, **{money(prev_total)}** was allocated to {fmt.count(prev_count, lang)} projects; for 2021, "
+            f"**{money(plan_total)}** is planned for {fmt.count(plan_count, lang)} projects.")
+    if pairs:
+        text += f" {fmt.count(len(both), lang)} projects appear in both (allocated 2016–2020 → planned 2021): {pairs}."
+    return text + " The two figures rest on different bases, so they are not added together."
+
+
+def share_caption(split: pd.DataFrame, funding_kind: str, lang: str = "vi") -> str:
+    """'50,1% tổng dự toán' for one funding kind of queries.budget.budget_split()."""
+    share = split.set_index("funding_kind").loc[funding_kind, "share_pct"]
+    return pick(SHARE_OF_TOTAL, lang).format(pct=fmt.pct(share, lang))
+
+
+def n_projects(n, lang: str = "vi") -> str:
+    return pick(N_PROJECTS, lang).format(n=fmt.count(n, lang))
+
+
+def recurrent_not_split(amount_mvnd, lang: str = "vi", unit: str = "mvnd") -> str:
+    return pick(RECURRENT_NOT_SPLIT, lang).format(amount=fmt.money(amount_mvnd, lang, unit))
+
+
+def money_value(amount_mvnd, lang: str = "vi", unit: str = "mvnd") -> str:
+    """format.money without the unit ('66.769,9'), for a card whose label carries the unit."""
+    return fmt.money(amount_mvnd, lang, unit).removesuffix(" " + fmt.unit_text(unit, lang))
+
+
+def money_label(pair: Pair, lang: str = "vi", unit: str = "mvnd") -> str:
+    """A card label with the unit: 'Tổng dự toán 2021 (triệu đồng)'."""
+    return f"{pick(pair, lang)} ({fmt.unit_text(unit, lang)})"
