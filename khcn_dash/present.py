@@ -197,7 +197,7 @@ def map_slide(lang: str, unit: str) -> Slide:
 
     counts = qi.ip_count_by_district()
     assets = qi.ip_assets()
-    fig = cm.district_map(counts, assets, lang, font_size=cm.FONT_LARGE)
+    fig = cm.district_map(counts, assets, lang, font_size=cm.FONT_NORMAL)
     return Slide(key="map", title=L.tr("slide_map", lang), summary=lm.map_summary(counts, assets, lang),
                  figures=[(L.tr("fig_ip", lang), fmt.count(int((assets["status"] == "protected").sum()), lang))],
                  chart=fig, cite_ids=_ids(assets["cite_id"]))
@@ -283,6 +283,7 @@ PRESENT_CSS = """<style>
 .st-key-present_left, .st-key-present_right, .st-key-present_home, .st-key-present_end { display: none !important; }
 </style>"""
 
+_LARGE_TYPE_CHARTS = {"key_figures", "budget", "review"}
 _EXTRA_KEYS = {"present_left": ("Left", -1), "present_right": ("Right", 1),
                "present_home": ("Home", -999), "present_end": ("End", 999)}
 
@@ -438,9 +439,11 @@ def _draw(slide: Slide, ui, plotly_config: dict) -> None:
         left, right = st.columns([3, 2], vertical_alignment="top")
         with left:
             fig = go.Figure(slide.chart)
-            fig.update_layout(font={"size": 18}, height=500)
-            fig.update_xaxes(tickfont={"size": 16}, title_font={"size": 16})
-            fig.update_yaxes(tickfont={"size": 16}, title_font={"size": 16})
+            fig.update_layout(height=520)
+            if slide.key in _LARGE_TYPE_CHARTS:  # the map sizes its own labels to fit its districts
+                fig.update_layout(font={"size": 18})
+                fig.update_xaxes(tickfont={"size": 16}, title_font={"size": 16})
+                fig.update_yaxes(tickfont={"size": 16}, title_font={"size": 16})
             st.plotly_chart(fig, config=plotly_config, key=f"present_chart_{slide.key}", width="stretch")
         with right:
             st.markdown(slide.summary)

@@ -1,0 +1,81 @@
+"""Presentation mode in a real browser, offline: keyboard/clicker navigation, clean exit, briefing PDF."""
+from __future__ import annotations
+
+import io
+import re
+
+from pypdf import PdfReader
+
+from khcn_dash.labels import present as L
+from tests.e2e.conftest import settle
+
+
+def _press(recorder, key: str) -> None:
+    recorder.page.keyboard.press(key)
+    recorder.page.wait_for_timeout(300)
+    settle(recorder.page)
+
+
+def _title(page) -> str:
+    return page.locator("h1").first.inner_text()
+
+
+def test_presentation_mode_offline_with_keyboard_and_clean_exit(recorder):
+    page = recorder.page
+    # A fresh server must first be opened at its root: Streamlit decides on its very first run whether
+    # the app uses st.navigation (see the report of issue #7); the shell tests do the same.
+    recorder.goto("/")
+    recorder.goto("/budget?present=1")
+    assert re.search(r"/present\?slide=budget$", page.url), page.url
+    assert _title(page) == L.UI["slide_budget"][0]
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert not page.locator('header[data-testid="stHeader"]').is_visible()
+    assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "66.769,9 triệu đồng"
+    # larger type than the normal pages' 16 px
+    size = page.evaluate("""() => parseFloat(getComputedStyle(
+        document.querySelector('[data-testid="stMain"] [data-testid="stMarkdownContainer"] p')).fontSize)""")
+    assert size >= 20
+    # the shipped font, served by the app itself
+    family = page.evaluate("() => getComputedStyle(document.querySelector('h1')).fontFamily")
+    assert "Noto Sans" in family
+    assert page.evaluate("() => document.fonts.check('16px \"Noto Sans\"', 'Lạng Sơn')")
+    assert any(u.endswith("/app/static/fonts/NotoSans-Regular.woff") for u in recorder.requests)
+    recorder.screenshot("present_budget_vi")
+
+    _press(recorder, "PageDown")   # a clicker's "next"
+    assert page.url.endswith("slide=review") and _title(page) == L.UI["slide_review"][0]
+    _press(recorder, "ArrowRight")
+    assert _title(page) == L.UI["slide_plan"][0]
+    _press(recorder, "ArrowLeft")
+    _press(recorder, "PageUp")     # a clicker's "previous"
+    assert _title(page) == L.UI["slide_budget"][0]
+    _press(recorder, "End")
+    assert _title(page) == L.UI["slide_map"][0]
+    recorder.screenshot("present_map_vi")
+
+    page.get_by_role("link", name=L.UI["exit"][0]).click()
+    page.wait_for_timeout(500)
+    settle(page)
+    assert re.search(r"/budget$", page.url), page.url
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert recorder.outside_requests() == []
+    assert recorder.console_errors == []
+    assert recorder.failed_responses == []
+
+
+def test_briefing_pdf_downloads_offline_in_english(recorder):
+    page = recorder.page
+    recorder.goto("/")
+    recorder.goto("/budget?lang=en")
+    with page.expect_download(timeout=180_000) as download:
+        page.get_by_role("button", name=L.UI["briefing_page"][1]).click()
+    data = open(download.value.path(), "rb").read()
+    assert download.value.suggested_filename.startswith("khcn-lang-son-2021_budget_en_")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+    assert "66,769.9 million VND" in text
+    assert "Lạng Sơn" in text and "Tổng kinh phí dự kiến là 66.769,9 triệu đồng" in text
+    assert recorder.outside_requests() == []
+    assert recorder.console_errors == []
+    assert recorder.failed_responses == []
