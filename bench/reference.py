@@ -113,6 +113,14 @@ SQL: dict[str, str] = {
         FROM {districts} d LEFT JOIN {research_highlight_districts} r ON r.district_id = d.district_id
         LEFT JOIN {research_highlights} h ON h.highlight_id = r.highlight_id AND h.province = d.province
         WHERE d.province = $province GROUP BY d.district_id ORDER BY d.district_id""",
+    "ip.ip_totals": """
+        WITH g AS (SELECT ip_type, status, stated_group, count(*) AS n, list(DISTINCT cite_id) AS cites
+                   FROM {ip_assets} WHERE province = $province GROUP BY ip_type, status, stated_group)
+        SELECT ip_type, status, sum(n)::INTEGER AS n_assets, list(n ORDER BY n DESC) AS parts,
+               list_distinct(flatten(list(cites))) AS cite_ids
+        FROM g GROUP BY ip_type, status
+        ORDER BY status DESC,
+                 CASE ip_type WHEN 'geographical_indication' THEN 0 WHEN 'certification_mark' THEN 1 ELSE 2 END""",
     # --- plan ---------------------------------------------------------------------------------------
     "plan.research_fields": """
         SELECT f.field_code, f.seq, f.name_vi, f.name_en, count(d.direction_id) AS n_directions,
@@ -186,6 +194,15 @@ SQL: dict[str, str] = {
     "review.recommendations": """
         SELECT recommendation_id, seq, addressee_vi, text_vi, text_en, section, source_quote, cite_id
         FROM {recommendations} WHERE province = $province AND period = $period ORDER BY seq""",
+    "review.tasks_total": """
+        SELECT coalesce(sum(task_count), 0)::INTEGER AS n_tasks, count(*)::INTEGER AS n_fields,
+               coalesce(list(cite_id ORDER BY task_count DESC), []) AS cite_ids
+        FROM {tasks_by_field} WHERE province = $province AND period = $period""",
+    "review.ip_totals_by_status": """
+        SELECT status, count(*) AS n_assets, count(DISTINCT ip_type) AS n_types,
+               list(DISTINCT cite_id ORDER BY cite_id) AS cite_ids
+        FROM {ip_assets} WHERE province = $province AND period = $period
+        GROUP BY status ORDER BY status DESC""",
     # --- sources ------------------------------------------------------------------------------------
     "sources.sections": """
         SELECT section_id, parent_id, ordinal, level, heading_vi, title_en FROM {sections} ORDER BY ordinal""",
@@ -210,6 +227,72 @@ SQL: dict[str, str] = {
     "sources.recipients": """
         SELECT seq, recipient_vi, recipient_en, section, source_quote, cite_id
         FROM {document_recipients} WHERE doc_id = $doc_id ORDER BY seq""",
+    "sources.section_subtree": """
+        WITH RECURSIVE tree(section_id) AS (
+            SELECT section_id FROM {sections} WHERE $section_id IS NULL OR section_id = $section_id
+            UNION
+            SELECT s.section_id FROM {sections} s JOIN tree t ON s.parent_id = t.section_id)
+        SELECT s.section_id, s.parent_id, s.level, s.heading_vi, s.title_en, s.body_vi
+        FROM {sections} s WHERE s.section_id IN (SELECT section_id FROM tree) ORDER BY s.ordinal""",
+    # --- scenarios ----------------------------------------------------------------------------------
+    "scenarios.baseline_lines": """
+        WITH plan AS (
+            SELECT b.budget_line_id, b.funding_kind, b.project_id, b.amount_mvnd, b.project_status, b.funder,
+                   b.cite_id, p.short_vi, p.short_en, p.name_vi, p.name_en
+            FROM {budget_lines} b LEFT JOIN {projects} p ON p.project_id = b.project_id
+            WHERE b.province = $province AND b.period = $year AND b.basis = 'plan'),
+        earlier AS (
+            SELECT project_id, sum(amount_mvnd) AS allocated, list(cite_id ORDER BY budget_line_id) AS cites
+            FROM {budget_lines}
+            WHERE province = $province AND basis = 'allocated' AND period_end < CAST($year AS INTEGER)
+              AND project_id IS NOT NULL
+            GROUP BY project_id),
+        infra AS (
+            SELECT i.project_id, i.approved_total_mvnd, i.status, i.cite_id, i.status_cite_id,
+                   coalesce(e.allocated, 0) AS allocated, coalesce(e.cites, []) AS cites
+            FROM {infrastructure_projects} i LEFT JOIN earlier e ON e.project_id = i.project_id
+            WHERE i.province = $province)
+        SELECT p.budget_line_id AS line_id, false AS is_candidate, p.funding_kind, p.project_id,
+               p.short_vi, p.short_en, p.name_vi, p.name_en, p.amount_mvnd AS plan_mvnd,
+               p.project_status, p.funder, i.approved_total_mvnd,
+               CASE WHEN i.project_id IS NOT NULL THEN i.allocated END AS allocated_before_mvnd,
+               i.approved_total_mvnd - i.allocated AS cap_mvnd, i.status AS infra_status, p.cite_id,
+               CASE WHEN i.project_id IS NOT NULL THEN list_concat([i.cite_id], i.cites) END AS cap_cite_ids,
+               i.status_cite_id
+        FROM plan p LEFT JOIN infra i ON i.project_id = p.project_id
+        UNION ALL
+        SELECT 'candidate-' || i.project_id, true, 'investment', i.project_id, pr.short_vi, pr.short_en,
+               pr.name_vi, pr.name_en, 0, NULL, NULL, i.approved_total_mvnd, i.allocated,
+               i.approved_total_mvnd - i.allocated, i.status, NULL, list_concat([i.cite_id], i.cites),
+               i.status_cite_id
+        FROM infra i JOIN {projects} pr ON pr.project_id = i.project_id
+        WHERE i.status = 'halted'
+          AND i.project_id NOT IN (SELECT project_id FROM plan WHERE project_id IS NOT NULL)""",
+    "scenarios.rule_sources": """
+        SELECT metric, stated_value AS value, cite_id FROM {document_totals}
+        WHERE province = $province AND period = $year AND basis = 'plan' AND section = 'B.II'
+          AND metric IN ('budget_total_mvnd', 'recurrent_mvnd', 'investment_mvnd')
+        UNION ALL
+        (SELECT metric, value, cite_id FROM {indicators}
+         WHERE province = $province AND metric = 'st_budget_floor_pct_of_local_budget'
+         ORDER BY period DESC LIMIT 1)""",
+    "scenarios.split_codes": """
+        SELECT 'field' AS kind, field_code AS code, seq::INTEGER AS seq FROM {plan_fields}
+        WHERE province = $province AND period = $year
+        UNION ALL
+        SELECT 'area', area_code, seq FROM {activity_areas} WHERE province = $province AND period = $year
+        ORDER BY kind, seq""",
+}
+
+# Results that are not one row or one table are flattened before they are compared with the
+# hand-written query's rows: name -> function(result) -> list of dicts.
+FLATTEN = {
+    "scenarios.rule_sources": lambda r: [
+        {"metric": m, "value": v["value"], "cite_id": v["cite_id"]}
+        for m, v in zip(("budget_total_mvnd", "recurrent_mvnd", "investment_mvnd",
+                         "st_budget_floor_pct_of_local_budget"),
+                        (r["total"], r["recurrent"], r["investment"], r["floor"])) if v],
+    "scenarios.split_codes": lambda r: [{"kind": k, "code": c} for k in ("field", "area") for c in r[k]],
 }
 
 # Calls used when no page has called a function yet (and by the smoke test): name -> kwargs.

@@ -1,0 +1,79 @@
+"""The benchmark's parts run on tiny data: the synthetic generator keeps the schema and the real
+document, the hand-written reference queries give the query layer's answers, and the report keeps
+the hand-written part of BENCHMARK.md. (Timings are not checked: the benchmark is not a test.)"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from bench import queries, reference, report, synth
+from khcn_dash import config
+
+REAL = config.DATA_DIR / "parquet"
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    out = tmp_path_factory.mktemp("synth") / "parquet"
+    counts = synth.generate(out, provinces=3, years=2, budget_lines=120)
+    return out, counts
+
+
+def test_synthetic_parquet_has_the_real_schema_and_size(tiny):
+    out, counts = tiny
+    for real in sorted(REAL.glob("*.parquet")):
+        assert pq.read_schema(out / real.name).equals(pq.read_schema(real)), real.name
+    assert counts["budget_lines"] == 120  # 20 per document, 3 provinces × 2 years
+    real_rows = pq.read_metadata(REAL / "legal_instruments.parquet").num_rows
+    assert counts["legal_instruments"] == real_rows * 6
+    assert counts["districts"] == pq.read_metadata(REAL / "districts.parquet").num_rows * 3
+
+
+def test_synthetic_parquet_keeps_the_real_document_and_unique_ids(tiny):
+    out, _ = tiny
+    con = duckdb.connect()
+    # Lạng Sơn's 2021 plan keeps its ids and its stated total (section B.II: 66.769,9 triệu đồng)
+    (value,), = con.execute(f"""SELECT stated_value FROM read_parquet('{out}/document_totals.parquet')
+                                WHERE total_id = '2021-budget-total'""").fetchall()
+    assert value == Decimal("66769.9")
+    dupes = con.execute(f"""SELECT budget_line_id FROM read_parquet('{out}/budget_lines.parquet')
+                            GROUP BY 1 HAVING count(*) > 1""").fetchall()
+    assert dupes == []
+    periods = {r[0] for r in con.execute(
+        f"SELECT DISTINCT period FROM read_parquet('{out}/budget_lines.parquet')").fetchall()}
+    assert periods == {"2020", "2021", "2015-2019", "2016-2020"}
+    provinces = con.execute(
+        f"SELECT count(DISTINCT province) FROM read_parquet('{out}/budget_lines.parquet')").fetchall()[0][0]
+    assert provinces == 3
+
+
+def test_every_reference_query_answers_the_same_question(tiny):
+    out, _ = tiny
+    timings = queries.time_calls(out, queries.default_calls(), runs=1)
+    compared = [t for t in timings if t.same is not None]
+    assert len(compared) >= 35
+    assert [t.label() for t in compared if not t.same] == []
+    assert all(t.layer_ms > 0 and t.reference_ms > 0 for t in compared)
+    # the query layer is looked at on the synthetic folder, not the project's data
+    budget = next(t for t in timings if t.name == "budget.budget_lines")
+    # the 4 real 2021 lines, and 8 of the 11 padding lines (every 4th one is a 2016–2020 allocation)
+    assert budget.rows == 4 + 8
+
+
+def test_references_only_name_known_tables():
+    tables = {p.stem for p in REAL.glob("*.parquet")}
+    import re
+    for name, sql in reference.SQL.items():
+        assert set(re.findall(r"\{(\w+)\}", sql)) <= tables, name
+
+
+def test_report_keeps_what_is_written_outside_the_markers(tmp_path):
+    path = tmp_path / "BENCHMARK.md"
+    path.write_text(f"# Benchmark\n\nNotes before.\n\n{report.BEGIN}\nold\n{report.END}\n\nNotes after.\n")
+    report.write(path, "| a | b |")
+    text = path.read_text()
+    assert "Notes before." in text and "Notes after." in text and "| a | b |" in text and "old" not in text
+    assert report.cell("a|b") == "a\\|b"
