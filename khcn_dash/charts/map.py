@@ -1,0 +1,397 @@
+"""The district map of the map page: DataFrames + language in, plotly Figure out. No st.* here.
+
+Why filled `go.Scatter` shapes and not a map trace: every district is drawn as a filled polygon
+(fill="toself") on plain x/y axes in lon/lat, with the y axis scaled by 1/cos(latitude) so shapes
+keep their true proportions. There is no `geo` or `map` subplot at all, so Plotly has nothing to
+fetch: no world topojson from cdn.plot.ly (which `geo` traces request even with the base map hidden),
+no MapLibre style, tiles or glyphs (which `Choroplethmap` text labels may request). The app works
+in a meeting room with no internet by construction, and tests/e2e/test_map_browser.py proves it in
+a real browser.
+
+Clicks: Plotly selects points, not filled areas, so each district also carries an invisible grid
+of points inside it (about one every 2.5 km). A click anywhere in a district lands on one of its
+points; the point's customdata is the district id, which the page reads from the selection.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from .. import config
+from .. import format as fmt
+from ..labels import map as L
+from . import FONT_FAMILY, PALETTE, SEQUENTIAL, base_layout
+
+GRID_STEP_DEG = 0.022  # invisible click points: ~2.4 km apart, ~15 px on a laptop screen
+OUTLINE = "#4D4D4D"
+SELECTED_OUTLINE = "#000000"
+RESEARCH_COLOUR = PALETTE[0]  # Okabe–Ito blue: dark enough on the white tags
+RESEARCH_GLYPH = "◆"
+# Cartographic placement, checked by eye on the rendered map (normal and large labels, with the
+# research layer): Cao Lộc's computed label point sits in its narrow western arm, next to the city,
+# so it moves to the wide eastern part; four central tags move apart so they do not overlap; TP Lạng Sơn
+# is too small to hold its own tag, so its tag stands to the east, on the open ground of
+# northern Lộc Bình, with a line to the city.
+LABEL_AT: dict[str, tuple[float, float]] = {
+    "cao-loc": (106.9, 21.93), "chi-lang": (106.57, 21.64), "van-quan": (106.56, 21.90),
+    "van-lang": (106.62, 22.11), "loc-binh": (106.88, 21.60),
+}
+CALLOUT_PX: dict[str, tuple[int, int]] = {"tp-lang-son": (110, 35)}  # tag offset in pixels (right, down)
+# One glyph per product under its district's name: the shape says the type, filled = protected,
+# hollow = in progress (so colour is never the only cue).
+GLYPHS: dict[tuple[str, str], str] = {
+    ("geographical_indication", "protected"): "▲", ("geographical_indication", "in_progress"): "△",
+    ("certification_mark", "protected"): "■", ("certification_mark", "in_progress"): "□",
+    ("collective_trademark", "protected"): "●", ("collective_trademark", "in_progress"): "○",
+}
+GLYPH_COLOURS = {"geographical_indication": PALETTE[2], "certification_mark": PALETTE[3],
+                 "collective_trademark": PALETTE[5]}
+FONT_NORMAL = 14
+FONT_LARGE = 22
+
+
+@dataclass(frozen=True)
+class DistrictShape:
+    district_id: str
+    rings: tuple[np.ndarray, ...]  # exterior rings, each an (n, 2) array of lon, lat
+    label_lon: float
+    label_lat: float
+    grid: np.ndarray  # (m, 2) lon, lat points inside the district
+
+
+def _inside(points: np.ndarray, ring: np.ndarray) -> np.ndarray:
+    """Even-odd ray casting: which of `points` (m, 2) lie inside the closed `ring` (n, 2)."""
+    x, y = points[:, 0:1], points[:, 1:2]
+    x1, y1 = ring[:-1, 0], ring[:-1, 1]
+    x2, y2 = ring[1:, 0], ring[1:, 1]
+    crosses = (y1 > y) != (y2 > y)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x_at = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+    return np.count_nonzero(crosses & (x < x_at), axis=1) % 2 == 1
+
+
+def _distance_to_rings(points: np.ndarray, rings, kx: float) -> np.ndarray:
+    """Shortest distance (in lat-degree units, lon scaled by kx) from each point to any ring edge."""
+    best = np.full(len(points), np.inf)
+    p = points * [kx, 1.0]
+    for ring in rings:
+        r = ring * [kx, 1.0]
+        a, b = r[:-1], r[1:]
+        ab = b - a
+        ab2 = np.maximum((ab ** 2).sum(axis=1), 1e-18)
+        ap = p[:, None, :] - a[None, :, :]
+        u = np.clip((ap * ab[None]).sum(axis=2) / ab2, 0, 1)
+        nearest = a[None] + u[..., None] * ab[None]
+        d = np.sqrt(((p[:, None, :] - nearest) ** 2).sum(axis=2)).min(axis=1)
+        best = np.minimum(best, d)
+    return best
+
+
+def _label_point(rings, kx: float) -> tuple[float, float]:
+    """A point well inside the largest part: the grid point farthest from the border (a cheap
+    'pole of inaccessibility'), so labels never sit outside concave or split districts."""
+    main = max(rings, key=len)
+    lo, hi = main.min(axis=0), main.max(axis=0)
+    xs = np.linspace(lo[0], hi[0], 40)
+    ys = np.linspace(lo[1], hi[1], 40)
+    cand = np.array([(x, y) for x in xs for y in ys])
+    cand = cand[_inside(cand, main)]
+    if len(cand) == 0:
+        c = main.mean(axis=0)
+        return float(c[0]), float(c[1])
+    d = _distance_to_rings(cand, [main], kx)
+    best = cand[int(np.argmax(d))]
+    return float(best[0]), float(best[1])
+
+
+@functools.lru_cache(maxsize=4)
+def district_shapes(path: Path = config.GEOJSON_PATH) -> dict[str, DistrictShape]:
+    """The districts of the GeoJSON, keyed by district_id, with label points and click grids."""
+    gj = json.loads(Path(path).read_text(encoding="utf-8"))
+    all_pts = np.array([pt for f in gj["features"] for poly in _polygons(f["geometry"]) for pt in poly[0]])
+    kx = math.cos(math.radians(float(all_pts[:, 1].mean())))
+    lo, hi = all_pts.min(axis=0), all_pts.max(axis=0)
+    xs = np.arange(lo[0], hi[0], GRID_STEP_DEG)
+    ys = np.arange(lo[1], hi[1], GRID_STEP_DEG * kx)  # square on screen
+    grid = np.array([(x, y) for x in xs for y in ys])
+    shapes = {}
+    for f in gj["features"]:
+        did = f["properties"]["district_id"]
+        rings = tuple(np.asarray(poly[0], dtype=float) for poly in _polygons(f["geometry"]))
+        inside = np.zeros(len(grid), dtype=bool)
+        for ring in rings:
+            inside |= _inside(grid, ring)
+        lon, lat = LABEL_AT.get(did) or _label_point(rings, kx)
+        pts = np.round(np.vstack([grid[inside], [[lon, lat]]]), 4)  # the label point too: small districts get a point
+        shapes[did] = DistrictShape(did, rings, lon, lat, pts)
+    return shapes
+
+
+def _polygons(geometry: dict) -> list:
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    return list(geometry["coordinates"])  # MultiPolygon (Cao Lộc has an exclave)
+
+
+def lat_scale(shapes: dict[str, DistrictShape]) -> float:
+    """y-axis scale ratio so one degree of latitude and of longitude keep their true lengths."""
+    lat = np.mean([s.label_lat for s in shapes.values()])
+    return 1 / math.cos(math.radians(lat))
+
+
+def _hex_to_rgb(h: str) -> tuple[int, int, int]:
+    h = h.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def colour_for(value: float, vmax: float, scale: list[str] = SEQUENTIAL) -> str:
+    """The sequential scale's colour for value in [0, vmax], linearly interpolated."""
+    if vmax <= 0:
+        return scale[0]
+    pos = min(max(value / vmax, 0.0), 1.0) * (len(scale) - 1)
+    i = min(int(pos), len(scale) - 2)
+    frac = pos - i
+    a, b = _hex_to_rgb(scale[i]), _hex_to_rgb(scale[i + 1])
+    r, g, bl = (round(a[k] + (b[k] - a[k]) * frac) for k in range(3))
+    return f"#{r:02X}{g:02X}{bl:02X}"
+
+
+def _hover(district_id: str, row, shared: set[str], n_research: int | None, lang: str) -> str:
+    products = list(row["products_vi"] if lang == "vi" else row["products_en"]) if row is not None else []
+    names_vi = list(row["products_vi"]) if row is not None else []
+    lines = [f"<b>{L.district_short(district_id, lang)}</b>",
+             L.t("hover_products", lang, n=fmt.count(len(products), lang))]
+    for shown, vi in zip(products, names_vi):
+        mark = f" ({L.t('shared_mark', lang)})" if vi in shared else ""
+        lines.append(f"• {shown}{mark}")
+    if n_research is not None:
+        lines.append(L.t("hover_research", lang, n=fmt.count(n_research, lang)))
+    return "<br>".join(lines) + "<extra></extra>"
+
+
+def district_map(counts: pd.DataFrame, assets: pd.DataFrame, lang: str = "vi", *,
+                 selected: str | None = None, research: pd.DataFrame | None = None,
+                 font_size: int = FONT_NORMAL,
+                 height: int | None = None, shapes: dict[str, DistrictShape] | None = None) -> go.Figure:
+    """The districts coloured by their number of IP assets, with name, count and one glyph per product
+    on each; the selected district is outlined and its products are listed by name in a box.
+
+    counts: ip_count_by_district() (district_id, n_assets, products_vi, products_en).
+    assets: ip_assets() with the same filters (for province-wide and shared products).
+    research: research_count_by_district() (district_id, n_highlights) to draw the research layer.
+    Each click point carries customdata = district_id. Fonts scale with `font_size` (projector mode).
+    """
+    shapes = shapes or district_shapes()
+    by_id = {r["district_id"]: r for _, r in counts.iterrows()}
+    vmax = max(float(counts["n_assets"].max()) if len(counts) else 0.0, 1.0)
+    shared = set(assets.loc[assets["scope"] == "area", "product_vi"])
+    n_research = dict(zip(research["district_id"], research["n_highlights"])) if research is not None else {}
+    fig = go.Figure()
+
+    for did, shape in shapes.items():  # filled districts, no hover of their own
+        n = int(by_id[did]["n_assets"]) if did in by_id else 0
+        xs, ys = _ring_xy(shape.rings)
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines", fill="toself", fillcolor=colour_for(n, vmax),
+            line={"color": OUTLINE, "width": 1.2}, hoverinfo="skip", showlegend=False,
+            name=L.district_short(did, lang)))
+
+    for did, shape in shapes.items():  # invisible click / hover points
+        fig.add_trace(go.Scatter(
+            x=shape.grid[:, 0], y=shape.grid[:, 1], mode="markers",
+            marker={"size": 14, "opacity": 0, "color": "#000000"},
+            selected={"marker": {"opacity": 0}}, unselected={"marker": {"opacity": 0}},
+            customdata=[did] * len(shape.grid), showlegend=False, name=L.district_short(did, lang),
+            hovertemplate=_hover(did, by_id.get(did), shared, n_research.get(did) if research is not None
+                                 else None, lang),
+            hoverlabel={"font": {"size": font_size}}))
+
+    if selected in shapes:  # a thick outline around the chosen district
+        xs, ys = _ring_xy(shapes[selected].rings)
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": SELECTED_OUTLINE, "width": 4},
+                                 hoverinfo="skip", showlegend=False, name="selected"))
+
+    # the colour key: an invisible trace that only draws the colour bar
+    fig.add_trace(go.Scatter(
+        x=[None], y=[None], mode="markers", hoverinfo="skip", showlegend=False,
+        marker={"color": [0], "cmin": 0, "cmax": vmax, "showscale": True,
+                "colorscale": [[i / (len(SEQUENTIAL) - 1), c] for i, c in enumerate(SEQUENTIAL)],
+                # horizontal, in the empty north-east corner, so the map keeps the full width
+                "colorbar": {"title": {"text": L.t("colorbar", lang), "font": {"size": font_size},
+                                       "side": "top"},
+                             "tickfont": {"size": font_size}, "dtick": 1, "thickness": 14, "len": 0.3,
+                             "orientation": "h", "x": 1.0, "xanchor": "right", "y": 0.93, "yanchor": "top",
+                             "tickformat": "d"}}))
+
+    per_district = _assets_by_district(assets)
+    small = max(font_size - 3, 10)
+    order = [d for d in shapes if d != selected] + ([selected] if selected in shapes else [])
+    for did in order:  # the district's name, count and product glyphs, on a white tag (selected on top)
+        shape = shapes[did]
+        mine = per_district.get(did, [])
+        text = f"{L.district_short(did, lang)}<br><b>{fmt.count(len(mine), lang)}</b>"
+        if mine:
+            text += "<br>" + "".join(
+                f"<span style='color:{GLYPH_COLOURS.get(a['ip_type'], '#000000')}'>"
+                f"{GLYPHS.get((a['ip_type'], a['status']), '?')}</span>" for a in mine)
+        if research is not None and n_research.get(did, 0) > 0:  # the research layer: a line of its own
+            text += (f"<br><span style='color:{RESEARCH_COLOUR}'>{RESEARCH_GLYPH}</span> "
+                     f"{fmt.count(n_research[did], lang)}")
+        tag = {"text": text, "font": {"size": font_size, "color": "#000000", "family": FONT_FAMILY},
+               "bgcolor": "rgba(255,255,255,0.88)",
+               "bordercolor": SELECTED_OUTLINE if did == selected else OUTLINE,
+               "borderwidth": 2 if did == selected else 0.5, "borderpad": 2,
+               "hovertext": _hover(did, by_id.get(did), shared, n_research.get(did) if research is not None
+                                   else None, lang).removesuffix("<extra></extra>"),
+               "hoverlabel": {"font": {"size": font_size}, "bgcolor": "#FFFFFF"}}
+        if did in CALLOUT_PX:
+            ax, ay = CALLOUT_PX[did]
+            scale = font_size / FONT_NORMAL
+            fig.add_annotation(x=shape.label_lon, y=shape.label_lat, ax=ax * scale, ay=ay * scale,
+                               showarrow=True, arrowhead=0, arrowwidth=2, arrowcolor=SELECTED_OUTLINE, **tag)
+        else:
+            fig.add_annotation(x=shape.label_lon, y=shape.label_lat, showarrow=False, **tag)
+
+    if selected in shapes:  # the chosen district's products by name, in the open ground to the east
+        mine = per_district.get(selected, [])
+        lines = [f"<b>{L.district_short(selected, lang)}</b>: "
+                 f"{L.t('hover_products', lang, n=fmt.count(len(mine), lang))}"]
+        lines += [f"<span style='color:{GLYPH_COLOURS.get(a['ip_type'], '#000000')}'>"
+                  f"{GLYPHS.get((a['ip_type'], a['status']), '?')}</span> {L.product(a, lang)}" for a in mine]
+        fig.add_annotation(xref="paper", yref="paper", x=1.0, y=0.80, xanchor="right", yanchor="top",
+                           showarrow=False, align="left", text="<br>".join(lines),
+                           font={"size": small, "color": "#000000"}, bgcolor="#FFFFFF",
+                           bordercolor=SELECTED_OUTLINE, borderwidth=2, borderpad=4)
+
+    # the glyph key, in the empty north-west corner
+    key_lines = [f"<span style='color:{GLYPH_COLOURS[k]}'>{GLYPHS[(k, 'protected')]}</span> "
+                 f"{L.name('ip_type', k, lang)}" for k in GLYPH_COLOURS]
+    key_lines.append(f"○ △ □ {L.name('ip_status', 'in_progress', lang)}")
+    if research is not None:
+        key_lines.append(f"<span style='color:{RESEARCH_COLOUR}'>{RESEARCH_GLYPH}</span> "
+                         f"{L.t('research_legend', lang)}")
+    fig.add_annotation(xref="paper", yref="paper", x=0.0, y=1.0, xanchor="left", yanchor="top",
+                       showarrow=False, align="left", text="<br>".join(key_lines),
+                       font={"size": small, "color": "#000000"}, bgcolor="rgba(255,255,255,0.88)", borderpad=3)
+
+    wide = L.province_wide_products(assets, lang)
+    if wide:  # province-wide assets: a box of their own, not pinned to any district
+        fig.add_annotation(
+            xref="paper", yref="paper", x=0.0, y=0.0, xanchor="left", yanchor="bottom", showarrow=False,
+            text=L.t("province_box", lang, products=", ".join(wide)), align="left",
+            font={"size": font_size, "color": "#000000"}, bgcolor="#FFFFFF", bordercolor=PALETTE[0],
+            borderwidth=2, borderpad=6)
+
+    base_layout(fig, lang)
+    fig.update_layout(
+        height=height or (760 if font_size >= FONT_LARGE else 620),
+        font={"size": font_size}, hovermode="closest", hoverdistance=30, dragmode=False,
+        clickmode="event+select", plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF",
+        margin={"l": 4, "r": 4, "t": 4, "b": 4},
+        showlegend=False,
+        xaxis={"visible": False, "fixedrange": True, "constrain": "domain"},
+        yaxis={"visible": False, "fixedrange": True, "scaleanchor": "x", "scaleratio": lat_scale(shapes),
+               "constrain": "domain"},
+    )
+    return fig
+
+
+def _assets_by_district(assets: pd.DataFrame) -> dict[str, list]:
+    """district_id -> its assets (rows), in the query's order (type, then status, then name)."""
+    out: dict[str, list] = {}
+    for _, a in assets.iterrows():
+        for did in L._as_list(a["district_ids"]):
+            out.setdefault(did, []).append(a)
+    return out
+
+
+def _ring_xy(rings) -> tuple[list, list]:
+    """All rings of a district in one trace, separated by None (fill='toself' fills each part)."""
+    xs: list = []
+    ys: list = []
+    for ring in rings:
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs.extend(ring[:, 0].tolist())
+        ys.extend(ring[:, 1].tolist())
+    return xs, ys
+
+
+def selected_district(selection: dict | None, valid: set[str] | frozenset[str]) -> str | None:
+    """The district id of a Streamlit chart selection ({'selection': {'points': [...]}}), if any."""
+    try:
+        points = selection["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    for point in points or []:
+        cd = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(cd, (list, tuple)):
+            cd = cd[0] if cd else None
+        if isinstance(cd, str) and cd in valid:
+            return cd
+    return None
+
+
+# --- tables shown beside the map (headers in the user's language) ----------------------------
+
+def _col(key: str, lang: str) -> str:
+    return L.pick(L.COLUMNS[key], lang)
+
+
+def district_table(counts: pd.DataFrame, research: pd.DataFrame | None, lang: str) -> pd.DataFrame:
+    """One row per district: counts by type, products, research projects."""
+    out = counts.copy()
+    out = out.assign(
+        district=[L.district_short(d, lang) for d in out["district_id"]],
+        products=[", ".join(p) for p in (out["products_vi"] if lang == "vi" else out["products_en"])])
+    cols = ["district", "n_assets", "n_geographical_indication", "n_certification_mark",
+            "n_collective_trademark", "products"]
+    if research is not None:
+        out = out.merge(research[["district_id", "n_highlights"]], on="district_id", how="left")
+        cols.append("n_highlights")
+    return out[cols].rename(columns={c: _col(c, lang) for c in cols}).reset_index(drop=True)
+
+
+def assets_table(assets: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per IP asset, with where it is, how we know, and the sentence of the document."""
+    rows = []
+    for _, r in assets.iterrows():
+        ids = L._as_list(r["district_ids"])
+        rows.append({
+            "product": L.product(r, lang),
+            "ip_type": L.name("ip_type", r["ip_type"], lang),
+            "status": L.name("ip_status", r["status"], lang),
+            "scope": L.name("ip_scope", r["scope"], lang),
+            "districts": ", ".join(L.district_short(d, lang) for d in ids) or L.t("province_wide", lang),
+            "communes": ", ".join(L._as_list(r["communes_vi"])),
+            "basis": L.basis_note(r, lang) or (L.name("district_basis", "stated", lang) if ids else ""),
+            "section": r["section"],
+            "quote": r["source_quote"],
+        })
+    cols = ["product", "ip_type", "status", "scope", "districts", "communes", "basis", "section", "quote"]
+    if lang == "en":
+        for row, (_, r) in zip(rows, assets.iterrows()):
+            row["product_vi"] = r["product_vi"]
+        cols.insert(1, "product_vi")
+    out = pd.DataFrame(rows, columns=cols)
+    return out.rename(columns={c: _col(c, lang) for c in cols})
+
+
+def research_table(research: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Research projects of a district: title, field, place the document names, sentence."""
+    out = pd.DataFrame({
+        "research_title": research["title_vi"] if lang == "vi" else research["title_en"],
+        "field": [L.name("field", f, lang) for f in research["field_code"]],
+        "place": research["place_vi"],
+        "section": research["section"],
+        "quote": research["source_quote"],
+    })
+    return out.rename(columns={c: _col(c, lang) for c in out.columns})

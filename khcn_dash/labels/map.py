@@ -1,0 +1,302 @@
+"""Display strings of the map page (/map), as (vi, en) pairs, and the pure functions that word
+its summaries and notes. No Streamlit here: DataFrames and a language code in, text out."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from . import Pair, name, pick
+from .. import format as fmt
+
+# The boundary file's attribution, word for word from data/geo/SOURCE_AND_LICENCE.md (which stays
+# beside the GeoJSON and carries the licence, GPL-3.0).
+ATTRIBUTION: Pair = (
+    "Ranh giới hành chính cấp huyện: Hệ thống bản đồ hành chính – Cổng TTĐT Chính phủ (gis.chinhphu.vn), "
+    "qua bộ dữ liệu dvhcvn của Đào Hoàng Sơn (github.com/daohoangson/dvhcvn, GPL-3.0); đã đơn giản hoá.",
+    "District boundaries: gis.chinhphu.vn (Government of Viet Nam e-portal) via dvhcvn by Dao Hoang Son "
+    "(GPL-3.0), simplified.",
+)
+
+# Short district names for labels on the map and in the selector (the data has the full names).
+DISTRICT_SHORT: dict[str, Pair] = {
+    "tp-lang-son": ("TP Lạng Sơn", "Lạng Sơn City"),
+    "trang-dinh": ("Tràng Định", "Tràng Định"),
+    "binh-gia": ("Bình Gia", "Bình Gia"),
+    "van-lang": ("Văn Lãng", "Văn Lãng"),
+    "cao-loc": ("Cao Lộc", "Cao Lộc"),
+    "van-quan": ("Văn Quan", "Văn Quan"),
+    "bac-son": ("Bắc Sơn", "Bắc Sơn"),
+    "huu-lung": ("Hữu Lũng", "Hữu Lũng"),
+    "chi-lang": ("Chi Lăng", "Chi Lăng"),
+    "loc-binh": ("Lộc Bình", "Lộc Bình"),
+    "dinh-lap": ("Đình Lập", "Đình Lập"),
+}
+
+# Full names for running text ("huyện Cao Lộc", "Cao Lộc district").
+DISTRICT_FULL: dict[str, Pair] = {
+    "tp-lang-son": ("thành phố Lạng Sơn", "Lạng Sơn City"),
+    **{k: (f"huyện {vi}", f"{en} district") for k, (vi, en) in DISTRICT_SHORT.items() if k != "tp-lang-son"},
+}
+
+UI: dict[str, Pair] = {
+    "intro": (
+        "Các sản phẩm được bảo hộ chỉ dẫn địa lý, nhãn hiệu chứng nhận và nhãn hiệu tập thể của tỉnh, theo "
+        "từng huyện (11 đơn vị hành chính cấp huyện năm 2020), như phần tổng kết 2016–2020 của Kế hoạch "
+        "100/KH-UBND nêu.",
+        "The province's products protected by a geographical indication, certification mark or collective "
+        "trademark, district by district (the 11 district-level units of 2020), as the 2016–2020 review in "
+        "Plan 100/KH-UBND lists them.",
+    ),
+    "filter_type": ("Loại bảo hộ", "Type of protection"),
+    "filter_status": ("Tình trạng", "Status"),
+    "large_labels": ("Chữ lớn (máy chiếu)", "Large labels (projector)"),
+    "large_labels_help": ("Chữ trên bản đồ to hơn và bản đồ chiếm cả chiều ngang, để đọc được trên máy chiếu.",
+                          "Bigger text on the map, and the map takes the full width, for reading on a projector."),
+    "research_layer": ("Đề tài nghiên cứu", "Research projects"),
+    "research_layer_help": (
+        "Hình thoi ◆ trên nhãn huyện: số đề tài, dự án nghiên cứu mà phần tổng kết nêu tại huyện.",
+        "The diamond ◆ on a district's tag: the number of research projects the review names there.",
+    ),
+    "empty_filter": (
+        "Hãy chọn ít nhất một loại bảo hộ và một tình trạng để tô màu bản đồ.",
+        "Choose at least one type of protection and one status to colour the map.",
+    ),
+    "totals_heading": ("Tổng toàn tỉnh, theo văn bản", "Province totals, as the document states them"),
+    "parts_help": (
+        "Văn bản nêu số này thành {n} phần: {parts}.",
+        "The document gives this figure in {n} parts: {parts}.",
+    ),
+    "metric_in_progress": ("Đang xây dựng", "In progress"),
+    "metric_help": ("{what}: {products}.", "{what}: {products}."),
+    "in_progress_of": ("{type} đang xây dựng", "{type}, in progress"),
+    "province_wide": ("Toàn tỉnh", "Whole province"),
+    "province_wide_note": (
+        "Bảo hộ cho cả tỉnh, không gắn với riêng huyện nào: {products}.",
+        "Protected for the whole province, not tied to any one district: {products}.",
+    ),
+    "map_heading": ("Bản đồ theo huyện", "Map by district"),
+    "attribution_label": ("Nguồn bản đồ", "Map source"),
+    "district_select": ("Chọn huyện (hoặc bấm vào huyện trên bản đồ)", "Choose a district (or click it on the map)"),
+    "district_none": ("— Cả tỉnh —", "— Whole province —"),
+    "hint": (
+        "Bấm vào một huyện trên bản đồ, hoặc chọn huyện trong danh sách trên, để xem các sản phẩm ở đó và "
+        "câu văn bản nêu chúng.",
+        "Click a district on the map, or choose it in the list above, to see its products and the sentence "
+        "of the document that names them.",
+    ),
+    "district_heading": ("Sản phẩm ở {district}", "Products in {district}"),
+    "district_count": (
+        "{n} sản phẩm (theo bộ lọc đang chọn).", "{n} products (with the filters chosen).",
+    ),
+    "district_empty": (
+        "Với bộ lọc đang chọn, văn bản không nêu sản phẩm nào ở {district}.",
+        "With the filters chosen, the document names no product in {district}.",
+    ),
+    "also_province": (
+        "Ngoài ra, {products} được bảo hộ cho toàn tỉnh, kể cả {district}.",
+        "In addition, {products} is protected for the whole province, {district} included.",
+    ),
+    "research_heading": ("Đề tài, dự án nghiên cứu ở {district}", "Research projects in {district}"),
+    "research_empty": (
+        "Phần tổng kết không nêu đề tài, dự án nào đặt ở {district}.",
+        "The review names no research project located in {district}.",
+    ),
+    "all_assets_heading": ("Tất cả tài sản trí tuệ", "All IP assets"),
+    "all_assets_count": (
+        "{n} sản phẩm theo bộ lọc đang chọn; mỗi sản phẩm một dòng.",
+        "{n} products with the filters chosen; one row each.",
+    ),
+    "colorbar": ("Số sản phẩm", "Products"),
+    "research_legend": ("Đề tài nghiên cứu", "Research projects"),
+    "hover_products": ("{n} sản phẩm", "{n} products"),
+    "hover_research": ("{n} đề tài nghiên cứu", "{n} research projects"),
+    "hover_none": ("(không có)", "(none)"),
+    "shared_mark": ("cả vùng nhiều huyện", "area across districts"),
+    "province_box": ("Toàn tỉnh: {products}", "Whole province: {products}"),
+    "basis_place": (
+        "Văn bản chỉ nêu địa danh “{place}”; địa danh này thuộc {districts}, nên sản phẩm được tính cho {which}.",
+        "The document names only the place “{place}”, which lies in {districts}, so the product counts for {which}.",
+    ),
+    "which_both": ("cả hai huyện", "both districts"),
+    "which_one": ("huyện này", "that district"),
+    "and": ("và", "and"),
+}
+
+# Column headers of the tables shown and downloaded.
+COLUMNS: dict[str, Pair] = {
+    "district": ("Huyện", "District"),
+    "n_assets": ("Số sản phẩm", "Number of products"),
+    "n_geographical_indication": ("Chỉ dẫn địa lý", "Geographical indications"),
+    "n_certification_mark": ("Nhãn hiệu chứng nhận", "Certification marks"),
+    "n_collective_trademark": ("Nhãn hiệu tập thể", "Collective trademarks"),
+    "n_highlights": ("Đề tài nghiên cứu", "Research projects"),
+    "products": ("Tên sản phẩm", "Product names"),
+    "product": ("Sản phẩm", "Product"),
+    "product_vi": ("Tên trong văn bản", "Name in the document"),
+    "ip_type": ("Loại bảo hộ", "Type"),
+    "status": ("Tình trạng", "Status"),
+    "scope": ("Phạm vi", "Scope"),
+    "districts": ("Huyện", "Districts"),
+    "communes": ("Xã / địa danh", "Commune / place"),
+    "basis": ("Căn cứ xác định huyện", "How the district is known"),
+    "section": ("Mục", "Section"),
+    "quote": ("Câu văn bản (nguyên văn)", "Sentence of the document (original Vietnamese)"),
+    "research_title": ("Đề tài, dự án", "Research project"),
+    "field": ("Lĩnh vực", "Field"),
+    "place": ("Địa điểm văn bản nêu", "Place the document names"),
+}
+
+
+def t(key: str, lang: str, **kw) -> str:
+    """A string of this page in `lang`, with {placeholders} filled (whole numbers formatted for `lang`)."""
+    text = pick(UI[key], lang)
+    kw = {k: fmt.count(v, lang) if isinstance(v, int) else v for k, v in kw.items()}
+    return text.format(**kw) if kw else text
+
+
+def md_escape(text: str) -> str:
+    """Escapes Markdown control characters so document text is shown as written."""
+    out = str(text)
+    for ch in "\\`*_{}[]<>()#+!|~$":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def district_short(district_id: str, lang: str) -> str:
+    pair = DISTRICT_SHORT.get(district_id)
+    return pick(pair, lang) if pair else str(district_id)
+
+
+def district_full(district_id: str, lang: str) -> str:
+    pair = DISTRICT_FULL.get(district_id)
+    return pick(pair, lang) if pair else str(district_id)
+
+
+def join_words(items: Sequence[str], lang: str) -> str:
+    """['a', 'b', 'c'] -> 'a, b và c' (vi) / 'a, b and c' (en)."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t('and', lang)} {items[-1]}"
+
+
+def product(row, lang: str) -> str:
+    """The product's name: as the document writes it (vi) or our translation (en)."""
+    return row["product_vi"] if lang == "vi" else row["product_en"]
+
+
+def _as_list(value) -> list:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return []
+    return [v for v in list(value) if v is not None]
+
+
+def basis_note(row, lang: str) -> str:
+    """How we know which district(s) an asset belongs to, in words; '' when the text names the district."""
+    if "place_name" not in _as_list(row.get("district_basis")):
+        return ""
+    districts = _as_list(row.get("district_ids"))
+    places = _as_list(row.get("communes_vi")) or [pick(("không nêu", "not stated"), lang)]
+    return t("basis_place", lang, place=", ".join(places),
+             districts=join_words([district_full(d, lang) for d in districts], lang),
+             which=t("which_both" if len(districts) > 1 else "which_one", lang))
+
+
+def metric_label(ip_type: str, status: str, lang: str) -> str:
+    """'Chỉ dẫn địa lý' for protected assets; 'Đang xây dựng' for those in progress (the help says which type)."""
+    return t("metric_in_progress", lang) if status == "in_progress" else name("ip_type", ip_type, lang)
+
+
+def parts_help(parts: Iterable[int], lang: str) -> str | None:
+    """'20 + 1' explained, when the document states a total in several sentences; None otherwise."""
+    parts = [int(p) for p in parts]
+    if len(parts) < 2:
+        return None
+    return t("parts_help", lang, n=len(parts), parts=" + ".join(fmt.count(p, lang) for p in parts))
+
+
+def province_wide_products(assets: pd.DataFrame, lang: str) -> list[str]:
+    """Names of the assets protected for the whole province (scope 'province')."""
+    wide = assets[assets["scope"] == "province"]
+    return [f"{product(r, lang)} ({name('ip_type', r['ip_type'], lang).lower()})" for _, r in wide.iterrows()]
+
+
+def province_wide_line(wide: Sequence[str], lang: str) -> str:
+    """A blue 'Toàn tỉnh' badge and the province-wide products after it (Markdown, names escaped)."""
+    badge = f":blue-badge[:material/public: {md_escape(t('province_wide', lang))}]"
+    return f"{badge} {md_escape(t('province_wide_note', lang, products=join_words(wide, lang)))}"
+
+
+def map_summary(counts: pd.DataFrame, assets: pd.DataFrame, lang: str) -> str:
+    """A few sentences saying what the map shows, for people who do not read maps. Markdown: every
+    name from the data is escaped."""
+    e = md_escape
+    wide = province_wide_products(assets, lang)
+    placed = counts[counts["n_assets"] > 0].sort_values(["n_assets", "district_id"], ascending=[False, True])
+    zero = [e(district_short(d, lang)) for d in counts.loc[counts["n_assets"] == 0, "district_id"]]
+    shared = assets[assets["scope"] == "area"]
+    vi = lang == "vi"
+    n = fmt.count(len(assets), lang)
+    parts = [f"Theo bộ lọc đang chọn có **{n}** sản phẩm." if vi else
+             f"With the filters chosen there are **{n}** products."]
+    if not placed.empty:
+        n_top = int(placed.iloc[0].n_assets)
+        tops = e(join_words([district_short(d, lang) for d in
+                             placed.loc[placed["n_assets"] == n_top, "district_id"]], lang))
+        several = (placed["n_assets"] == n_top).sum() > 1
+        top = (f"{tops} có nhiều nhất ({fmt.count(n_top, lang)}{' mỗi huyện' if several else ''})" if vi else
+               f"{tops} {'have' if several else 'has'} the most ({fmt.count(n_top, lang)}{' each' if several else ''})")
+        ranking = ", ".join(f"{e(district_short(r.district_id, lang))} ({fmt.count(r.n_assets, lang)})"
+                            for r in placed.itertuples())
+        parts.append(f"{top}. Theo huyện: {ranking}." if vi else f"{top}. By district: {ranking}.")
+        if zero:
+            parts.append(f"Không có sản phẩm nào: {', '.join(zero)}." if vi else f"None in: {', '.join(zero)}.")
+    if not shared.empty:
+        names = e(join_words([product(r, lang) for _, r in shared.iterrows()], lang))
+        where = e(join_words([district_short(d, lang) for d in
+                              sorted({d for ids in shared["district_ids"] for d in _as_list(ids)})], lang))
+        parts.append(f"{names}: tính cho cả {where} (suy ra từ địa danh trong văn bản)." if vi else
+                     f"{names}: counted in {where} alike (inferred from a place the document names).")
+    if wide:
+        parts.append(e(t("province_wide_note", lang, products=join_words(wide, lang))))
+    return " ".join(parts)
+
+
+def totals_cards(totals: pd.DataFrame, assets: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
+    """(label, value, help) for each province total of ip_totals(). The help names the products, or,
+    for a total the document gives in several sentences, its parts ('20 + 1')."""
+    cards = []
+    for _, r in totals.iterrows():
+        kind = name("ip_type", r["ip_type"], lang)
+        what = t("in_progress_of", lang, type=kind) if r["status"] == "in_progress" else kind
+        mine = assets[(assets["ip_type"] == r["ip_type"]) & (assets["status"] == r["status"])]
+        help_text = parts_help(r["parts"], lang) or t("metric_help", lang, what=what, products=join_words(
+            [product(a, lang) for _, a in mine.iterrows()], lang))
+        cards.append((metric_label(r["ip_type"], r["status"], lang), fmt.count(r["n_assets"], lang),
+                      md_escape(help_text)))
+    return cards
+
+
+def asset_card(row, lang: str) -> tuple[str, str, str]:
+    """A product of a district, as three lines: name (Markdown, escaped), 'type · status', and where
+    (commune or place, and how the district is known; '' when the document names the district)."""
+    title = f"**{md_escape(product(row, lang))}**"
+    if lang == "en":
+        title += f" ({md_escape(row['product_vi'])})"
+    kind = f"{name('ip_type', row['ip_type'], lang)} · {name('ip_status', row['status'], lang)}"
+    communes = _as_list(row.get("communes_vi"))
+    where = []
+    if communes:
+        where.append(f"{pick(COLUMNS['communes'], lang)}: {', '.join(communes)}")
+    note = basis_note(row, lang)
+    if note:
+        where.append(note)
+    return title, kind, " ".join(where)
+
+
+def cite_ids(frame: pd.DataFrame, column: str = "cite_id") -> list[str]:
+    """The citation ids of a query result, once each, in order."""
+    if frame is None or column not in frame:
+        return []
+    return list(dict.fromkeys(c for c in frame[column] if isinstance(c, str)))
