@@ -101,6 +101,8 @@ def parse_amount(text: str, lang: str = "vi", unit: str = "mvnd", maximum: Decim
     raw = unicodedata.normalize("NFKC", text).strip().replace(" ", "")
     if raw == "":
         raise ScenarioError("amount_empty")
+    if len(raw) > 40:  # no amount needs more; a pasted wall of digits is not one
+        raise ScenarioError("amount_not_number")
     if raw.startswith("-") and _NUMBER_CHARS.match(raw[1:] or "x"):
         raise ScenarioError("amount_negative")
     if raw.startswith("+"):

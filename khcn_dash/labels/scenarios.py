@@ -3,7 +3,7 @@ codes, rules and figures into sentences and localised tables."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -436,13 +436,13 @@ _PARAM_ALIASES = {"line_id": "line", "from_id": "from_line", "to_id": "to_line"}
 
 
 def error_text(err: ScenarioError, lang: str, unit: str, lines: Mapping[str, Line] | None = None,
-               typed: str | None = None) -> str:
-    """The user-language message for a refused input or edit. `typed` is what the user typed (shown
-    back as plain text, shortened)."""
+               typed: str | None = None, escape: Callable[[str], str] = str) -> str:
+    """The user-language message for a refused input or edit. `typed` is what the user typed, shown
+    back shortened and passed through `escape` (the page's Markdown escaping)."""
     pair = ERRORS.get(err.code, ERRORS["bad_payload"])
     values = {_PARAM_ALIASES.get(k, k): _fmt_param(k, v, lang, unit, lines or {}) for k, v in err.params.items()}
     shown = (typed or "").strip()
-    values["text"] = shown if len(shown) <= 40 else shown[:40] + "…"
+    values["text"] = escape(shown if len(shown) <= 40 else shown[:40] + "…")
     text = pick(pair, lang)
     try:
         return text.format(**values)
@@ -559,6 +559,20 @@ def saved_table(rows: Iterable[Mapping], lang: str) -> pd.DataFrame:
         t("col_versions", lang): r.get("n_versions", 1), t("col_note", lang): r.get("note") or "",
     } for r in rows], columns=[t(c, lang) for c in ("col_name", "col_author", "col_saved_at", "col_versions",
                                                     "col_note")])
+
+
+def for_screen(table: pd.DataFrame, lang: str, unit: str) -> pd.DataFrame:
+    """The same table with its numbers written the reader's way ('66.769,9'), for the screen; the
+    downloads keep the numbers."""
+    decimals = 2 if unit == "bvnd" else 1
+
+    def cell(v):
+        if v is None or (isinstance(v, float) and v != v):
+            return "–"
+        if isinstance(v, (Decimal, float)) or (isinstance(v, int) and not isinstance(v, bool)):
+            return fmt.number(v, lang, decimals)
+        return v
+    return table.map(cell) if len(table) else table
 
 
 def compare_names(labels_by_key: Mapping[str, str]) -> dict[str, str]:
