@@ -176,3 +176,17 @@ def table_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str
 
 def placeholder() -> None:
     st.info(t("placeholder"))
+
+
+def require_app_shell() -> None:
+    """First line of every page: makes sure the page runs inside app.py's navigation.
+
+    A server whose very first request is a deep link (e.g. /budget) starts in Streamlit's old
+    pages-folder mode, because a pages/ folder exists and st.navigation has not run yet: it then
+    runs pages/budget.py alone (no language switch, file names in the sidebar) for every visitor.
+    Switching the mode off and rerunning sends this run through app.py, which keeps the address."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
