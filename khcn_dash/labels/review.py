@@ -1,0 +1,234 @@
+"""Display strings of the Review 2016–2020 page, as (vi, en) pairs.
+
+Templates use str.format fields; the numbers put into them are already formatted (format.py).
+"""
+from __future__ import annotations
+
+from . import Pair
+
+T: dict[str, Pair] = {
+    "title": ("Tổng kết hoạt động KH&CN giai đoạn 2016–2020", "Review of S&T activities 2016–2020"),
+    "intro": (
+        "Kết quả giai đoạn 2016–2020 theo phần A của Kế hoạch số 100/KH-UBND ngày 12/6/2020.",
+        "What 2016–2020 delivered, from part A of Plan 100/KH-UBND of 12 June 2020.",
+    ),
+    "how_to_source": (
+        "Mỗi con số trên trang có mục **Nguồn trong văn bản** ngay bên dưới: mở ra để đọc câu gốc "
+        "và bấm **Mở trong văn bản** để xem đoạn văn bản chứa câu đó.",
+        "Every figure on this page has a **Where the document says so** box below it: open it to read "
+        "the original sentence, and click **Open in the document** to see it in context.",
+    ),
+    "key_points": ("Kết quả chính 2016–2020", "Main results 2016–2020"),
+    # headline metrics
+    "m_tasks": ("Đề tài, dự án cấp tỉnh", "Provincial S&T tasks"),
+    "m_ministry": ("Nhiệm vụ KH&CN cấp Bộ", "Ministry-level S&T tasks"),
+    "m_investment": ("Vốn đầu tư đã phân bổ ({unit})", "Investment allocated ({unit})"),
+    "m_gi": ("Chỉ dẫn địa lý", "Geographical indications"),
+    "m_ct": ("Nhãn hiệu tập thể", "Collective trademarks"),
+    "m_ct_help": ("Số sản phẩm đã hoàn thành xây dựng nhãn hiệu tập thể ({a} + {b}).",
+                  "Products whose collective trademark was completed ({a} + {b})."),
+    "m_enterprises": ("Doanh nghiệp KH&CN", "S&T enterprises"),
+    "m_enterprises_help": ("Doanh nghiệp được cấp giấy chứng nhận doanh nghiệp KH&CN, 2016–2020.",
+                           "Businesses certified as S&T enterprises, 2016–2020."),
+    "m_investment_help": ("Vốn đầu tư phát triển cho {n} dự án KH&CN, cả giai đoạn 2016–2020.",
+                          "Development investment for {n} S&T projects, 2016–2020 in total."),
+    # tabs
+    "tab_tasks": ("Nhiệm vụ KH&CN", "S&T tasks"),
+    "tab_investment": ("Đầu tư và hạ tầng", "Investment and infrastructure"),
+    "tab_ip": ("Sở hữu trí tuệ", "Intellectual property"),
+    "tab_orgs": ("Tổ chức và doanh nghiệp", "Organisations and enterprises"),
+    "tab_legal": ("Văn bản được trích dẫn", "Instruments cited"),
+    "tab_limits": ("Hạn chế và kiến nghị", "Limitations and recommendations"),
+    # tasks tab
+    "h_tasks_by_field": ("Đề tài, dự án cấp tỉnh theo lĩnh vực", "Provincial tasks by field"),
+    "h_ministry": ("Nhiệm vụ KH&CN cấp Bộ", "Ministry-level S&T tasks"),
+    "h_highlights": ("Đề tài, dự án tiêu biểu được nêu trong văn bản", "Research tasks the review names"),
+    "highlight_field": ("Lọc theo lĩnh vực", "Filter by field"),
+    "all_fields": ("Tất cả lĩnh vực", "All fields"),
+    "highlights_shown": (
+        "Đang hiển thị {shown} trên {total} đề tài, dự án tiêu biểu mà văn bản nêu tên.",
+        "Showing {shown} of the {total} research tasks the review names.",
+    ),
+    # investment tab
+    "h_investment": ("Vốn đầu tư phát triển 2016–2020 theo dự án", "Development investment 2016–2020 by project"),
+    "h_infrastructure": ("Hạ tầng KH&CN: tổng mức đầu tư và vốn đã được cấp", "S&T infrastructure: approved totals and money received"),
+    "infra_note": (
+        "Mỗi dự án có các cột đặt cạnh nhau, không cộng dồn: tổng mức đầu tư được duyệt, vốn đã phân bổ "
+        "2016–2020 và vốn dự kiến năm 2021 (nếu có).",
+        "Each project's bars stand side by side and are never added up: the approved total, the money "
+        "allocated in 2016–2020 and the money planned for 2021 (if any).",
+    ),
+    # IP tab
+    "h_ip": ("Kết quả sở hữu trí tuệ", "Intellectual-property results"),
+    "h_ip_list": ("Danh sách sản phẩm", "Products"),
+    "ip_type_filter": ("Loại tài sản trí tuệ", "Kind of IP asset"),
+    "all_types": ("Tất cả các loại", "All kinds"),
+    "ip_shown": ("Đang hiển thị {shown} trên {total} sản phẩm.", "Showing {shown} of {total} products."),
+    # organisations tab
+    "h_orgs": ("Tổ chức KH&CN", "S&T organisations"),
+    "h_enterprises": ("Doanh nghiệp KH&CN", "S&T enterprises"),
+    "m_orgs": ("Tổ chức KH&CN của tỉnh", "Provincial S&T organisations"),
+    "m_founded": ("Năm thành lập", "Founded"),
+    # legal tab
+    "h_legal": ("Dòng thời gian các văn bản pháp lý, chính sách được trích dẫn", "Timeline of the legal and policy instruments cited"),
+    "kind_filter": ("Loại văn bản", "Kind of instrument"),
+    "h_undated": ("Văn bản không ghi năm ban hành", "Instruments cited without a year"),
+    "undated_note": (
+        "Văn bản chỉ nêu tên các văn bản này, không nêu ngày hoặc năm ban hành, nên chúng không được đặt "
+        "lên dòng thời gian.",
+        "The document names these instruments without a date or year, so they are not placed on the timeline.",
+    ),
+    "no_kind_selected": ("Chọn ít nhất một loại văn bản để xem.", "Choose at least one kind of instrument."),
+    "none_undated": ("Không có văn bản nào thuộc loại đã chọn mà thiếu năm ban hành.",
+                     "No instrument of the chosen kinds lacks a year."),
+    # limitations tab
+    "h_limitations": ("Hạn chế, khó khăn", "Limitations and difficulties"),
+    "h_recommendations": ("Kiến nghị", "Recommendations"),
+    "n_limitations": ("Văn bản nêu {n} hạn chế, khó khăn.", "The document states {n} limitations and difficulties."),
+    "n_recommendations": ("Văn bản nêu {n} kiến nghị.", "The document makes {n} recommendations."),
+    "translation_note": (
+        "", "English text is our translation; the original Vietnamese sentence is under "
+            "“Where the document says so”.",
+    ),
+}
+
+# Column headers of the tables shown and downloaded. {unit} is the money unit's name.
+COLUMNS: dict[str, Pair] = {
+    "field": ("Lĩnh vực", "Field"),
+    "task_count": ("Số đề tài, dự án", "Number of tasks"),
+    "share_pct": ("Tỷ lệ (%)", "Share (%)"),
+    "section": ("Mục trong văn bản", "Document section"),
+    "quote": ("Câu gốc trong văn bản", "Original sentence (Vietnamese)"),
+    "seq": ("STT", "No."),
+    "title": ("Tên nhiệm vụ", "Title"),
+    "subject": ("Đối tượng", "Subject"),
+    "status": ("Tình trạng", "Status"),
+    "districts": ("Huyện, thành phố", "District(s)"),
+    "project": ("Dự án", "Project"),
+    "project_full": ("Tên đầy đủ trong văn bản", "Full name"),
+    "amount": ("Kinh phí ({unit})", "Amount ({unit})"),
+    "approved_total": ("Tổng mức đầu tư được duyệt ({unit})", "Approved total ({unit})"),
+    "allocated_2016_2020": ("Đã phân bổ 2016–2020 ({unit})", "Allocated 2016–2020 ({unit})"),
+    "planned_2021": ("Dự kiến năm 2021 ({unit})", "Planned for 2021 ({unit})"),
+    "status_quote": ("Câu gốc về tình trạng", "Original sentence on the status"),
+    "ip_type": ("Loại", "Kind"),
+    "ip_status": ("Tình trạng", "Status"),
+    "n_assets": ("Số lượng", "Number"),
+    "product": ("Sản phẩm", "Product"),
+    "place": ("Địa danh trong văn bản", "Place as written"),
+    "scope": ("Phạm vi", "Scope"),
+    "org": ("Tổ chức", "Organisation"),
+    "founded_year": ("Năm thành lập", "Founded"),
+    "parent": ("Cơ quan chủ quản", "Parent body"),
+    "year": ("Năm", "Year"),
+    "date": ("Ngày ban hành", "Date issued"),
+    "kind": ("Loại văn bản", "Kind"),
+    "number": ("Số hiệu", "Number"),
+    "issuer": ("Cơ quan ban hành", "Issued by"),
+    "about": ("Trích yếu", "Subject"),
+    "n_citations": ("Số lần được trích dẫn", "Times cited"),
+    "sections": ("Các mục trích dẫn", "Sections citing it"),
+    "text": ("Nội dung", "Text"),
+    "addressee": ("Gửi tới", "Addressed to"),
+}
+
+CHART: dict[str, Pair] = {
+    "tasks_axis": ("Số đề tài, dự án", "Number of tasks"),
+    "money_axis": ("Kinh phí ({unit})", "Amount ({unit})"),
+    "approved": ("Tổng mức đầu tư được duyệt", "Approved total"),
+    "allocated": ("Đã phân bổ 2016–2020", "Allocated 2016–2020"),
+    "planned_2021": ("Dự kiến năm 2021", "Planned for 2021"),
+    "ip_axis": ("Số sản phẩm", "Number of products"),
+    "year_axis": ("Năm ban hành", "Year issued"),
+    "stack_axis": ("Số văn bản trong năm", "Instruments that year"),
+    "date_unknown": ("chỉ rõ năm", "year only"),
+}
+
+SUMMARY: dict[str, Pair] = {
+    "tasks": (
+        "Giai đoạn 2016–2020, tỉnh triển khai **{total}** đề tài, dự án KH&CN cấp tỉnh. "
+        "Theo lĩnh vực: {parts}.",
+        "In 2016–2020 the province carried out **{total}** provincial S&T tasks. By field: {parts}.",
+    ),
+    "tasks_part": ("{name} {n} ({pct})", "{name} {n} ({pct})"),
+    "investment": (
+        "Giai đoạn 2016–2020 đã phân bổ **{total}** vốn đầu tư phát triển cho **{n}** dự án KH&CN: {parts}.",
+        "In 2016–2020, **{total}** of development investment was allocated to **{n}** S&T projects: {parts}.",
+    ),
+    "money_part": ("{name} {amount} ({pct})", "{name} {amount} ({pct})"),
+    "infra_intro": (
+        "Ba dự án hạ tầng KH&CN được tổng kết ở mục A.II.2.3:",
+        "The three S&T infrastructure projects reviewed in section A.II.2.3:",
+    ),
+    "infra_item": (
+        "**{name}**: tổng mức đầu tư {approved}; đã phân bổ 2016–2020 {allocated}{planned}. "
+        "Tình trạng: **{status}**. Văn bản ghi: “{quote}”",
+        "**{name}**: approved total {approved}; allocated 2016–2020 {allocated}{planned}. "
+        "Status: **{status}**. The document says: “{quote}”",
+    ),
+    "infra_planned": ("; dự kiến năm 2021 {amount}", "; planned for 2021 {amount}"),
+    "ip": (
+        "**{gi}** chỉ dẫn địa lý và **{cm}** nhãn hiệu chứng nhận tiếp tục được quảng bá, phát triển. Hoàn thành "
+        "xây dựng nhãn hiệu tập thể cho **{ct}** sản phẩm ({ct_a} sản phẩm, cộng {ct_b} sản phẩm rau của thành "
+        "phố Lạng Sơn). Đang tiếp tục xây dựng nhãn hiệu cho **{wip}** sản phẩm.",
+        "**{gi}** geographical indications and **{cm}** certification mark continued to be promoted and developed. "
+        "Collective trademarks were completed for **{ct}** products ({ct_a} products, plus {ct_b} for Lạng Sơn "
+        "city's vegetables). Trademarks for **{wip}** more products are in progress.",
+    ),
+    "legal": (
+        "Văn bản trích dẫn **{total}** văn bản pháp lý, chính sách thuộc các loại đã chọn. **{dated}** văn bản "
+        "có năm ban hành, từ {first} đến {last}; nhiều nhất là năm {peak_year} ({peak_n} văn bản). "
+        "**{undated}** văn bản không ghi năm nên được liệt kê riêng bên dưới.",
+        "The document cites **{total}** legal and policy instruments of the chosen kinds. **{dated}** have a "
+        "year, from {first} to {last}; the busiest year is {peak_year} ({peak_n} instruments). **{undated}** "
+        "have no year and are listed separately below.",
+    ),
+    "legal_kinds": ("Theo loại: {parts}.", "By kind: {parts}."),
+    "legal_empty": ("Không có văn bản nào có năm ban hành thuộc các loại đã chọn.",
+                    "No dated instrument of the chosen kinds."),
+    "org": (
+        "Tỉnh có **{n}** tổ chức hoạt động KH&CN: **{name}**, trực thuộc {parent}, thành lập năm **{year}** "
+        "trên cơ sở hợp nhất {formed_from}.",
+        "The province has **{n}** S&T organisation: **{name}**, under the provincial Department of S&T, "
+        "founded in **{year}** by merging two earlier centres.",
+    ),
+    "enterprises": (
+        "Từ năm 2016 đến 2020, **{n}** doanh nghiệp được cấp giấy chứng nhận doanh nghiệp KH&CN; văn bản "
+        "không nêu tên các doanh nghiệp này.",
+        "From 2016 to 2020, **{n}** businesses were certified as S&T enterprises; the document does not name them.",
+    ),
+    # key points at the top of the page
+    "kp_tasks": ("**{n}** đề tài, dự án KH&CN cấp tỉnh, nhiều nhất thuộc lĩnh vực {top} ({top_n}); "
+                 "**{m}** nhiệm vụ cấp Bộ.",
+                 "**{n}** provincial S&T tasks, most of them in {top} ({top_n}); **{m}** ministry-level tasks."),
+    "kp_investment": ("**{total}** vốn đầu tư phát triển cho **{n}** dự án.",
+                      "**{total}** of development investment for **{n}** projects."),
+    "kp_infra": ("**{halted}** dự án hạ tầng đang ngừng triển khai; trạm quan trắc phóng xạ vẫn chưa được "
+                 "trang bị thiết bị.",
+                 "**{halted}** infrastructure projects are halted; the radiation monitoring station still awaits "
+                 "its equipment."),
+    "kp_ip": ("Sở hữu trí tuệ: **{gi}** chỉ dẫn địa lý, **{cm}** nhãn hiệu chứng nhận; hoàn thành **{ct}** nhãn "
+              "hiệu tập thể, **{wip}** nhãn hiệu đang xây dựng.",
+              "Intellectual property: **{gi}** geographical indications, **{cm}** certification mark; **{ct}** "
+              "collective trademarks completed, **{wip}** in progress."),
+    "kp_orgs": ("**{orgs}** tổ chức KH&CN (thành lập năm {year}); **{ent}** doanh nghiệp KH&CN được chứng nhận.",
+                "**{orgs}** S&T organisation (founded {year}); **{ent}** certified S&T enterprises."),
+    "kp_limits": ("Văn bản nêu **{lim}** hạn chế và **{rec}** kiến nghị (xem thẻ “Hạn chế và kiến nghị”).",
+                  "The document lists **{lim}** limitations and **{rec}** recommendations (see the "
+                  "“Limitations and recommendations” tab)."),
+}
+
+FILENAMES: dict[str, str] = {
+    "tasks": "nhiem-vu-cap-tinh-2016-2020",
+    "ministry": "nhiem-vu-cap-bo-2016-2020",
+    "highlights": "de-tai-tieu-bieu-2016-2020",
+    "investment": "von-dau-tu-2016-2020",
+    "infrastructure": "ha-tang-khcn",
+    "ip": "so-huu-tri-tue-2016-2020",
+    "ip_list": "san-pham-so-huu-tri-tue",
+    "orgs": "to-chuc-khcn",
+    "legal": "van-ban-trich-dan",
+    "undated": "van-ban-khong-ghi-nam",
+    "limitations": "han-che-2016-2020",
+    "recommendations": "kien-nghi-2016-2020",
+}
