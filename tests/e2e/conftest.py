@@ -131,6 +131,20 @@ class Recorder:
         self.page.screenshot(path=str(path), full_page=True)
         return path
 
+    def screenshot_full(self, name: str, max_height: int = 20_000) -> Path:
+        """The whole page, however long: Streamlit scrolls inside its main block, so the browser's
+        full-page screenshot shows only the first screen. The viewport is made as tall as the
+        content for the shot (at most `max_height` px), then put back."""
+        size = self.page.viewport_size
+        height = self.page.evaluate("""() => Math.max(0, ...['stMain', 'stAppViewContainer', 'stSidebarContent']
+            .map(id => document.querySelector(`[data-testid="${id}"]`)).filter(Boolean).map(e => e.scrollHeight))""")
+        self.page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), max_height)})
+        try:
+            settle(self.page)
+            return self.screenshot(name)
+        finally:
+            self.page.set_viewport_size(size)
+
 
 def settle(page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
     """Waits until the script has finished and every Plotly chart on screen has drawn.
@@ -147,6 +161,30 @@ def settle(page, timeout_ms: int = SETTLE_TIMEOUT_MS) -> None:
             return Array.from(charts).every(c => c.offsetParent === null || c.querySelector('.main-svg'));
         }""", timeout=timeout_ms)
     page.wait_for_timeout(150)  # let the last frame paint
+
+
+_ARM_RERUN = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    window.__e2eRan = false;
+    if (window.__e2eObs) window.__e2eObs.disconnect();
+    window.__e2eObs = new MutationObserver(() => {
+        if (app.getAttribute('data-test-script-state') === 'running') window.__e2eRan = true;
+    });
+    window.__e2eObs.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+def rerun(page, action, wait_start_ms: int = 3_000) -> None:
+    """Does `action` (a click, a key press) and waits for the script run it starts to finish and the
+    page to settle. A run too short to ever show as running is waited for `wait_start_ms` at most."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    page.evaluate(_ARM_RERUN)
+    action()
+    try:
+        page.wait_for_function("() => window.__e2eRan", timeout=wait_start_ms, polling=20)
+    except PlaywrightTimeout:
+        pass
+    settle(page)
 
 
 @pytest.fixture
