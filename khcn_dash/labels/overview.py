@@ -26,7 +26,7 @@ OPEN_SOURCES: Pair = ("Đọc toàn văn Kế hoạch 100/KH-UBND", "Read the fu
 
 CARD_TOTAL: Pair = ("Tổng dự toán KH&CN 2021", "Total S&T budget 2021")
 CARD_RECURRENT: Pair = ("Kinh phí sự nghiệp KH&CN 2021", "Recurrent S&T budget 2021")
-CARD_INVESTMENT: Pair = ("Chi đầu tư phát triển 2021", "Development investment 2021")
+CARD_INVESTMENT: Pair = ("Chi đầu tư phát triển 2021", "Investment 2021")
 CARD_TASKS: Pair = ("Đề tài, dự án cấp tỉnh", "Provincial S&T tasks")
 CARD_IP: Pair = ("Tài sản trí tuệ được bảo hộ", "IP assets protected")
 CARD_ENTERPRISES: Pair = ("Doanh nghiệp KH&CN", "S&T enterprises")
@@ -35,7 +35,8 @@ CARD_INVESTMENT_PREV: Pair = ("Vốn đầu tư", "Investment")
 TOTAL_CAPTION: Pair = ("gồm kinh phí sự nghiệp và chi đầu tư phát triển", "recurrent budget plus development investment")
 SHARE_CAPTION: Pair = ("{pct} tổng dự toán 2021", "{pct} of the 2021 total")
 RECURRENT_CAPTION: Pair = ("; văn bản không chia chi tiết", "; not broken down in the document")
-INVESTMENT_CAPTION: Pair = ("{pct} tổng dự toán 2021, cho {n} dự án", "{pct} of the 2021 total, for {n} projects")
+INVESTMENT_CAPTION: Pair = ("{pct} tổng dự toán 2021: chi đầu tư phát triển cho {n} dự án",
+                           "{pct} of the 2021 total: development investment in {n} projects")
 PREV_CAPTION: Pair = ("vốn đầu tư phát triển đã phân bổ cho {n} dự án trong cả 5 năm (không cộng với số 2021)",
                       "development investment allocated to {n} projects over the five years (never added to 2021)")
 ENTERPRISES_CAPTION: Pair = ("được cấp giấy chứng nhận doanh nghiệp KH&CN trong 2016–2020",
@@ -46,7 +47,7 @@ IP_IN_PROGRESS: Pair = ("; {n} đang xây dựng", "; {n} in progress")
 
 LINKS: dict[str, Pair] = {
     "budget": ("Xem dự toán 2021", "See the 2021 budget"),
-    "review": ("Xem tổng kết 2016–2020", "See the 2016–2020 review"),
+    "review": ("Xem tổng kết", "See the review"),
     "map": ("Xem bản đồ", "See the map"),
     "sources": ("Xem văn bản gốc", "See the source document"),
 }
