@@ -335,14 +335,15 @@ with c1:
     if scn.mode == "fixed_absorber":
         absorbers = [ln.line_id for ln in scn.active_lines if not ln.ministry]
         st.selectbox(L.t("absorber", LANG), absorbers, format_func=lambda i: L.line_label(LINES[i], LANG),
-                     key="scn_absorber", help=L.t("absorber_help", LANG),
+                     key="scn_absorber", help=L.t("absorber_help", LANG), placeholder=L.t("choose_one", LANG),
                      on_change=_on_setting, args=("absorber",))
 with c2:
     st.checkbox(L.t("mixing", LANG), key="scn_mix", help=L.t("mixing_help", LANG),
                 on_change=_on_setting, args=("mix",))
     st.multiselect(L.t("candidates", LANG), [ln.line_id for ln in baseline.candidates],
                    format_func=lambda i: L.line_name(LINES[i], LANG), key="scn_candidates",
-                   help=L.t("candidates_help", LANG), on_change=_on_setting, args=("candidates",))
+                   help=L.t("candidates_help", LANG), on_change=_on_setting, args=("candidates",),
+                   placeholder=L.t("choose_many", LANG))
     st.button(L.t("reset", LANG), key="scn_reset", on_click=_on_reset, icon=":material/restart_alt:")
     cand_cites = [c for ln in baseline.candidates for c in ln.cap_cite_ids + ln.status_cite_ids]
     ui.source_note(cand_cites, key="scn_cand_src")
@@ -457,7 +458,7 @@ with st.expander(L.t("split", LANG), expanded=scn.split_kind is not None):
 # share and download
 st.subheader(L.t("share", LANG))
 st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
-st.code(model.share_url(st.context.url, PAGE_PATH, {k: v for k, v in link.items()}), language=None)
+st.code(model.share_url(st.context.url, PAGE_PATH, link), language=None, wrap_lines=True)
 ui.download_buttons(L.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban-2021", key="scn_export")
 
 # save
@@ -474,7 +475,7 @@ with st.form("scn_save_form", border=True):
     st.text_area(L.t("save_note", LANG), key="scn_save_note", height=80)
     if origin:
         st.radio(L.t("save_as", LANG), ["version", "new"], key="scn_save_as", horizontal=True,
-                 format_func=lambda k: (L.t("save_as_version", LANG, name=origin["name"]) if k == "version"
+                 format_func=lambda k: (L.t("save_as_version", LANG, name=ui._md_escape(origin["name"])) if k == "version"
                                         else L.t("save_as_new", LANG)))
     st.form_submit_button(L.t("save_submit", LANG), key="scn_save_submit", on_click=_on_save,
                           disabled=not can_save, icon=":material/save:")
@@ -508,7 +509,7 @@ if saved:
         if b2.button(L.t("delete", LANG), key="scn_delete", disabled=not can_save, icon=":material/delete:"):
             S["scn_confirm_delete"] = picked
         st.caption(L.t("permalink", LANG))
-        st.code(model.share_url(st.context.url, PAGE_PATH, {"id": picked}), language=None)
+        st.code(model.share_url(st.context.url, PAGE_PATH, {"id": picked}), language=None, wrap_lines=True)
         pending = S.get("scn_confirm_delete")
         if pending in by_id:
             st.warning(L.t("delete_confirm", LANG, name=ui._md_escape(by_id[pending]["name"]),
@@ -523,6 +524,7 @@ st.subheader(L.t("compare", LANG))
 options = ["current", *by_id]
 S["scn_compare"] = [k for k in S.get("scn_compare", []) if k in options]
 chosen = st.multiselect(L.t("compare_pick", LANG), options, max_selections=3, key="scn_compare",
+                        placeholder=L.t("choose_many", LANG),
                         format_func=lambda k: L.t("compare_current", LANG) if k == "current"
                         else L.saved_option(by_id[k], LANG))
 compared: list[tuple[str, model.Scenario]] = []
@@ -546,6 +548,6 @@ else:
     compare_table = L.compare_table(rows, names, LINES, LANG, UNIT)
     ui.chart_block(
         charts.compare_diff_bar(L.compare_chart_frame(rows, names, LINES, LANG), LANG, UNIT), compare_table,
-        L.compare_summary(rows, names, LANG, UNIT),
+        L.compare_summary(rows, {k: ui._md_escape(v) for k, v in names.items()}, LANG, UNIT),
         [ln.cite_ids for ln in baseline.lines] + [baseline.total_cite_ids],
         key="scn_compare_block", filename="so-sanh-kich-ban-2021", shown=L.for_screen(compare_table, LANG, UNIT))

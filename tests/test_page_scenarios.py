@@ -237,6 +237,13 @@ def test_html_in_a_name_is_shown_as_plain_text(db):
     for md in [*at.markdown, *at.success, *at.info]:
         assert "<img" not in md.value.replace("\\<img", "")
     assert at.selectbox(key="scn_pick").options[0].startswith(name)
+    at.multiselect(key="scn_compare").set_value(["current", at.query_params["id"]]).run()
+    assert_clean(at)
+    summary = [md.value for md in at.markdown if "So với kế hoạch" in md.value][0]
+    assert "\\<img" in summary and "\\*\\*đậm\\*\\*" in summary  # escaped: no bold, no image
+    spec = __import__("json").loads(at.get("plotly_chart")[-1].proto.spec)
+    assert "&lt;img src=x onerror=alert(1)&gt; **đậm**" in {tr["name"] for tr in spec["data"]}
+    assert at.radio(key="scn_save_as").options[0] == "Phiên bản mới của «\\<img src=x onerror=alert\\(1\\)\\> \\*\\*đậm\\*\\*»"
 
 
 @pytest.mark.parametrize("query, message", [

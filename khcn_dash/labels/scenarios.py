@@ -47,6 +47,8 @@ TEXT: dict[str, Pair] = {
         "line starts at 0.",
     ),
     "reset": ("Về lại kế hoạch", "Back to the plan"),
+    "choose_one": ("Chọn một dòng", "Choose a line"),
+    "choose_many": ("Chọn", "Choose"),
     "lines": ("Các dòng kinh phí", "Budget lines"),
     "col_line": ("Dòng", "Line"),
     "col_plan": ("Kế hoạch", "Plan"),
