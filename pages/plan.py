@@ -10,6 +10,8 @@ from khcn_dash.queries import budget as q_budget
 from khcn_dash.queries import plan as q_plan
 from khcn_dash.queries import review as q_review
 
+ui.require_app_shell()
+
 PLAN = "2021"
 lang, unit = ui.lang(), ui.unit()
 
@@ -25,9 +27,9 @@ facts = {
 st.header(ui.tr(L.T["title"]))
 st.caption(ui.tr(L.T["intro"]))
 
-cols = st.columns(4)
-for col, (label, value, help_text) in zip(cols, charts.headline_metrics(facts, lang, unit)):
-    col.metric(label, value, help=help_text, border=True)
+cols = st.columns(2)
+for i, (label, value, help_text) in enumerate(charts.headline_metrics(facts, lang, unit)):
+    cols[i % 2].metric(label, value, help=help_text, border=True)
 st.subheader(ui.tr(L.T["key_points"]))
 st.markdown(charts.key_points(facts, lang, unit))
 ui.source_note(charts.headline_cites(facts), key="plan_headline_src")

@@ -10,6 +10,8 @@ from khcn_dash.queries import budget as q_budget
 from khcn_dash.queries import ip as q_ip
 from khcn_dash.queries import review as q_review
 
+ui.require_app_shell()
+
 REVIEW = "2016-2020"
 lang, unit = ui.lang(), ui.unit()
 
