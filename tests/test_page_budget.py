@@ -81,7 +81,8 @@ def test_treemap_drills_total_to_kind_to_project(vi):
     values = dict(zip(tree["ids"], tree["values"]))
     assert values["total"] == pytest.approx(66769.9)
     assert values["recurrent"] == pytest.approx(33427.9) and values["investment"] == pytest.approx(33342)
-    assert sorted(v for i, v in values.items() if i.startswith("2021-") and i != "2021-recurrent") == [8342, 10000, 15000]
+    projects = [v for i, v in values.items() if i.startswith("2021-") and i != "2021-recurrent"]
+    assert sorted(projects) == [8342, 10000, 15000]
     assert dict(zip(tree["ids"], tree["parents"]))["2021-radiation-station-equipment"] == "investment"
     assert tree["branchvalues"] == "total"
     assert "Tổng dự toán 2021" in tree["labels"] and "Kinh phí sự nghiệp KH&CN" in tree["labels"]
@@ -114,7 +115,8 @@ def test_unit_switch_changes_every_money_figure_and_the_axes():
     assert "triệu đồng" not in _own_text(at)
     tree, bars = sorted(_charts(at), key=lambda c: c["data"][0]["type"], reverse=True)
     assert tree["data"][0]["values"][0] == pytest.approx(66.7699)
-    assert "tỷ đồng" in tree["data"][0]["texttemplate"]
+    assert [m for _, m in tree["data"][0]["customdata"]][:3] == ["66,77 tỷ đồng", "33,43 tỷ đồng", "33,34 tỷ đồng"]
+    assert "0,12 tỷ đồng" in bars["data"][0]["text"]  # 125 triệu đồng, written as the text writes it
     assert bars["layout"]["xaxis"]["title"]["text"] == "Kinh phí (tỷ đồng)"
     assert max(x for t in bars["data"] for x in t["x"]) == pytest.approx(15)
     headers = [list(d.value.columns) for d in at.dataframe]
@@ -174,3 +176,13 @@ def test_readable_writes_numbers_in_the_reader_style():
     table = pd.DataFrame({"a": ["x"], "b": [33427.9], "c": [50.1]})
     assert charts.readable(table, "vi").iloc[0].tolist() == ["x", "33.427,9", "50,1"]
     assert charts.readable(table, "en").iloc[0].tolist() == ["x", "33,427.9", "50.1"]
+
+
+def test_split_summary_says_nearly_equal_only_when_it_is():
+    projects = q.investment_by_project("2021")
+    even = pd.DataFrame({"funding_kind": ["recurrent", "investment"], "amount_mvnd": [50.0, 50.0],
+                         "share_pct": [50.0, 50.0]})
+    uneven = even.assign(amount_mvnd=[80.0, 20.0], share_pct=[80.0, 20.0])
+    assert "gồm hai phần gần bằng nhau" in L.split_summary(100, even, projects, "vi")
+    assert "gần bằng nhau" not in L.split_summary(100, uneven, projects, "vi")
+    assert "80%" in L.split_summary(100, uneven, projects, "vi")

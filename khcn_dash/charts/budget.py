@@ -24,11 +24,10 @@ def _in_unit(values, unit: str) -> list[float]:
     return [float(fmt.to_unit(float(v), unit)) for v in values]
 
 
-def _money_template(lang: str, unit: str, field: str = "value") -> str:
-    """'%{value:,.1~f} triệu đồng': the unit's d3 format with trailing zeros trimmed ('~'), so a
-    chart shows '15.000' as the text does (format.money), not '15.000,0'."""
-    d3 = fmt.d3_money_format(unit).replace("f", "~f")
-    return f"%{{{field}:{d3}}} {fmt.unit_text(unit, lang)}"
+def _money_texts(values, lang: str, unit: str) -> list[str]:
+    """The amounts as the page's text writes them (format.money, Babel), so a chart label never
+    rounds differently from the sentence beside it."""
+    return [fmt.money(float(v), lang, unit) for v in values]
 
 
 def budget_treemap(tree: pd.DataFrame, lines: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
@@ -56,13 +55,13 @@ def budget_treemap(tree: pd.DataFrame, lines: pd.DataFrame, lang: str = "vi", un
             notes.append(L.project_note(line, lang))
             colours.append(PROJECT_COLOURS[project_i % len(PROJECT_COLOURS)])
             project_i += 1
-    money = _money_template(lang, unit)
+    money = _money_texts(tree.amount_mvnd, lang, unit)
     fig = go.Figure(go.Treemap(
         ids=ids, parents=parents, labels=names, values=_in_unit(tree.amount_mvnd, unit),
-        branchvalues="total", customdata=[[n] for n in notes],
+        branchvalues="total", customdata=[[n, m] for n, m in zip(notes, money)],
         marker={"colors": colours, "line": {"color": "#FFFFFF", "width": 2}},
-        texttemplate=f"<b>%{{label}}</b><br>{money}<br>%{{percentRoot:.1%}}<br><i>%{{customdata[0]}}</i>",
-        hovertemplate=f"<b>%{{label}}</b><br>{money}<br>%{{percentRoot:.1%}}<br>%{{customdata[0]}}<extra></extra>",
+        texttemplate="<b>%{label}</b><br>%{customdata[1]}<br>%{percentRoot:.1%}<br><i>%{customdata[0]}</i>",
+        hovertemplate="<b>%{label}</b><br>%{customdata[1]}<br>%{percentRoot:.1%}<br>%{customdata[0]}<extra></extra>",
         textfont={"size": 15}, pathbar={"visible": True}, maxdepth=3, sort=False,
     ))
     fig.update_layout(height=460, margin={"l": 0, "r": 0, "t": 50, "b": 0})
@@ -75,15 +74,14 @@ def investment_periods_bar(across: pd.DataFrame, lang: str = "vi", unit: str = "
     `across` is queries.budget.investment_across_periods()."""
     short = "short_vi" if lang == "vi" else "short_en"
     order = list(dict.fromkeys(across[short]))  # projects in query order (2016–2020 first, by size)
-    money = _money_template(lang, unit, "x")
     fig = go.Figure()
     for basis in ("allocated", "plan"):
         sub = across[across.basis == basis]
         fig.add_trace(go.Bar(
             y=sub[short], x=_in_unit(sub.amount_mvnd, unit), orientation="h", name=pick(L.SERIES[basis], lang),
             marker={"color": BASIS_COLOUR[basis], "pattern": {"shape": BASIS_PATTERN[basis], "fgcolor": "#FFFFFF"}},
-            texttemplate=money, textposition="outside", cliponaxis=False,
-            hovertemplate=f"<b>%{{y}}</b><br>{pick(L.SERIES[basis], lang)}: {money}<extra></extra>",
+            text=_money_texts(sub.amount_mvnd, lang, unit), texttemplate="%{text}", textposition="outside",
+            cliponaxis=False, hovertemplate=f"<b>%{{y}}</b><br>{pick(L.SERIES[basis], lang)}: %{{text}}<extra></extra>",
         ))
     fig.update_layout(
         barmode="group", height=120 + 60 * len(order), bargap=0.25,

@@ -103,27 +103,36 @@ def project_note(row, lang: str, in_sentence: bool = False) -> str:
     return ", ".join(parts)
 
 
+NEARLY_EQUAL: Pair = (" gần bằng nhau", " nearly equal")
+
+
+def nearly_equal(share_a, share_b, within_points: float = 5) -> bool:
+    """Whether two shares (in %) are close enough to call the parts 'nearly equal'."""
+    return abs(float(share_a) - float(share_b)) <= within_points
+
+
 def split_summary(total_mvnd, split: pd.DataFrame, investment: pd.DataFrame, lang: str = "vi",
                   unit: str = "mvnd") -> str:
     """One paragraph: the 2021 total, its two parts with shares, and the investment projects.
 
-    `split` is queries.budget.budget_split(); `investment` is budget_lines('2021') restricted to
-    investment lines (any frame with short_*, amount_mvnd, project_status, funder)."""
+    `split` is queries.budget.budget_split(); `investment` is investment_by_project('2021')
+    (any frame with short_*, amount_mvnd, project_status, funder)."""
     parts = split.set_index("funding_kind")
     rec, inv = parts.loc["recurrent"], parts.loc["investment"]
     money = lambda v: fmt.money(v, lang, unit)  # noqa: E731
-    projects = "; ".join(
-        f"{item_name(r, lang)} {money(r.amount_mvnd)} ({project_note(r, lang, in_sentence=True)})" for r in investment.itertuples())
+    projects = "; ".join(f"{item_name(r, lang)} {money(r.amount_mvnd)} ({project_note(r, lang, in_sentence=True)})"
+                         for r in investment.itertuples())
     n = fmt.count(len(investment), lang)
+    even = nearly_equal(rec.share_pct, inv.share_pct)
     if lang == "vi":
-        return (f"Tổng dự toán KH&CN năm 2021 là **{money(total_mvnd)}**, gồm hai phần gần bằng nhau: "
+        return (f"Tổng dự toán KH&CN năm 2021 là **{money(total_mvnd)}**, gồm hai phần{NEARLY_EQUAL[0] * even}: "
                 f"kinh phí sự nghiệp KH&CN **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}; "
                 f"văn bản không chia chi tiết khoản này) và chi đầu tư phát triển **{money(inv.amount_mvnd)}** "
                 f"({fmt.pct(inv.share_pct, lang)}) cho {n} dự án: {projects}.")
-    return (f"The 2021 S&T budget totals **{money(total_mvnd)}**, in two nearly equal parts: the recurrent S&T "
-            f"budget of **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}; the document does not break "
-            f"it down) and development investment of **{money(inv.amount_mvnd)}** ({fmt.pct(inv.share_pct, lang)}) "
-            f"for {n} projects: {projects}.")
+    return (f"The 2021 S&T budget totals **{money(total_mvnd)}**, in two{NEARLY_EQUAL[1] * even} parts: "
+            f"the recurrent S&T budget of **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}; "
+            f"the document does not break it down) and development investment of **{money(inv.amount_mvnd)}** "
+            f"({fmt.pct(inv.share_pct, lang)}) for {n} projects: {projects}.")
 
 
 def periods_summary(across: pd.DataFrame, prev_total, prev_count, plan_total, plan_count, lang: str = "vi",
@@ -143,7 +152,8 @@ def periods_summary(across: pd.DataFrame, prev_total, prev_count, plan_total, pl
         text = (f"Giai đoạn 2016–2020 đã phân bổ **{money(prev_total)}** cho {fmt.count(prev_count, lang)} dự án; "
                 f"năm 2021 dự kiến **{money(plan_total)}** cho {fmt.count(plan_count, lang)} dự án.")
         if pairs:
-            text += f" {fmt.count(len(both), lang)} dự án có mặt ở cả hai (đã phân bổ 2016–2020 → dự kiến 2021): {pairs}."
+            text += (f" {fmt.count(len(both), lang)} dự án có mặt ở cả hai "
+                     f"(đã phân bổ 2016–2020 → dự kiến 2021): {pairs}.")
         return text + " Hai số liệu có căn cứ khác nhau nên không cộng với nhau."
     text = (f"In 2016–2020, **{money(prev_total)}** was allocated to {fmt.count(prev_count, lang)} projects; for 2021, "
             f"**{money(plan_total)}** is planned for {fmt.count(plan_count, lang)} projects.")

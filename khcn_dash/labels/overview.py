@@ -7,6 +7,7 @@ import pandas as pd
 
 from .. import format as fmt
 from . import Pair, name, pick
+from . import budget as budget_labels
 
 TITLE: Pair = ("KH&CN Lạng Sơn: kế hoạch và dự toán 2021", "Lạng Sơn S&T: the 2021 plan and budget")
 DOCUMENT_HEADER: Pair = ("Văn bản", "The document")
@@ -32,7 +33,8 @@ CARD_IP: Pair = ("Tài sản trí tuệ được bảo hộ", "IP assets protect
 CARD_ENTERPRISES: Pair = ("Doanh nghiệp KH&CN", "S&T enterprises")
 CARD_INVESTMENT_PREV: Pair = ("Vốn đầu tư", "Investment")
 
-TOTAL_CAPTION: Pair = ("gồm kinh phí sự nghiệp và chi đầu tư phát triển", "recurrent budget plus development investment")
+TOTAL_CAPTION: Pair = ("gồm kinh phí sự nghiệp và chi đầu tư phát triển",
+                      "recurrent budget plus development investment")
 SHARE_CAPTION: Pair = ("{pct} tổng dự toán 2021", "{pct} of the 2021 total")
 RECURRENT_CAPTION: Pair = ("; văn bản không chia chi tiết", "; not broken down in the document")
 INVESTMENT_CAPTION: Pair = ("{pct} tổng dự toán 2021: chi đầu tư phát triển cho {n} dự án",
@@ -98,24 +100,21 @@ def answer_2021(total_mvnd, split: pd.DataFrame, projects: pd.DataFrame, lang: s
     parts = split.set_index("funding_kind")
     rec, inv = parts.loc["recurrent"], parts.loc["investment"]
     money = lambda v: fmt.money(v, lang, unit)  # noqa: E731
-    short = "short_vi" if lang == "vi" else "short_en"
     items = []
     for p in projects.itertuples():
-        notes = [name("project_status", p.project_status, lang)] if isinstance(p.project_status, str) else []
-        if isinstance(p.funder, str):
-            notes.append(name("funder", p.funder, lang))
-        note = ", ".join(n[:1].lower() + n[1:] for n in notes)
-        items.append(f"{getattr(p, short)} ({money(p.amount_mvnd)}{', ' + note if note else ''})")
+        note = budget_labels.project_note(p, lang, in_sentence=True)
+        items.append(f"{budget_labels.item_name(p, lang)} ({money(p.amount_mvnd)}{', ' + note if note else ''})")
     n = fmt.count(len(projects), lang)
+    even = budget_labels.nearly_equal(rec.share_pct, inv.share_pct)
     if lang == "vi":
         return (f"Năm 2021, tỉnh Lạng Sơn dự kiến chi **{money(total_mvnd)}** cho khoa học và công nghệ. "
-                f"Số tiền này chia làm hai phần gần bằng nhau:\n\n"
+                f"Số tiền này chia làm hai phần{budget_labels.NEARLY_EQUAL[0] * even}:\n\n"
                 f"- **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}) là kinh phí sự nghiệp KH&CN. "
                 f"Văn bản chỉ nêu một con số chung, không chia chi tiết khoản này.\n"
                 f"- **{money(inv.amount_mvnd)}** ({fmt.pct(inv.share_pct, lang)}) là chi đầu tư phát triển cho "
                 f"{n} dự án: {'; '.join(items)}.")
     return (f"In 2021, Lạng Sơn province plans to spend **{money(total_mvnd)}** on science and technology, "
-            f"in two nearly equal parts:\n\n"
+            f"in two{budget_labels.NEARLY_EQUAL[1] * even} parts:\n\n"
             f"- **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}) is the recurrent S&T budget. "
             f"The document gives it as one figure and does not break it down.\n"
             f"- **{money(inv.amount_mvnd)}** ({fmt.pct(inv.share_pct, lang)}) is development investment in "
