@@ -129,6 +129,7 @@ def _on_local_budget() -> None:
 
 def _on_split_kind() -> None:
     kind = S.get("scn_split_kind")
+    S["scn_share_errors"] = {}
     _commit(_current(_baseline()).with_split(None if kind == "none" else kind))
 
 

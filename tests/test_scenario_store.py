@@ -153,39 +153,58 @@ def test_saves_survive_a_restart(tmp_path, baseline):
         store.close()
 
 
-def test_twenty_threads_saving_fifty_each_lose_nothing(store, baseline):
-    p = payload(baseline)
-    saved: list[tuple[str, int]] = []
+def _in_threads(n: int, work) -> list[BaseException]:
     errors: list[BaseException] = []
-    lock = threading.Lock()
-    start = threading.Barrier(20)
+    start = threading.Barrier(n)
 
-    def worker(n: int) -> None:
+    def run(i: int) -> None:
         try:
             start.wait()
-            sid = None
-            for i in range(50):
-                # half the threads make new scenarios, half add versions to their own
-                ref = store.save(p, f"luồng {n} lần {i}", f"thread-{n}", "",
-                                 scenario_id=sid if n % 2 else None)
-                sid = ref[0]
-                with lock:
-                    saved.append(ref)
-        except BaseException as exc:  # noqa: BLE001 - reported below
+            work(i)
+        except BaseException as exc:  # noqa: BLE001 - reported to the test
             errors.append(exc)
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(20)]
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
     for t in threads:
         t.start()
     for t in threads:
         t.join(timeout=300)
-    assert errors == []
-    assert len(saved) == 1000 and len(set(saved)) == 1000
-    assert store.count_versions() == 1000
-    for sid, version in saved:
-        assert store.load(sid, version)["payload"] == p
-    # the odd threads built one scenario each with versions 1..50, in order
-    assert sorted(len(store.versions(r["scenario_id"])) for r in store.list_scenarios())[-10:] == [50] * 10
+    return errors
+
+
+def test_twenty_threads_saving_fifty_scenarios_each_lose_none(store, baseline):
+    p = payload(baseline)
+    saved: list[tuple[str, int]] = []
+    lock = threading.Lock()
+
+    def work(n: int) -> None:
+        for i in range(50):
+            ref = store.save(p, f"luồng {n} lần {i}", f"thread-{n}")
+            with lock:
+                saved.append(ref)
+
+    assert _in_threads(20, work) == []
+    assert len(saved) == 1000 and len({sid for sid, _ in saved}) == 1000
+    assert store.count_versions() == 1000 and len(store.list_scenarios()) == 1000
+    for sid, version in saved:  # 1,000 of 1,000 readable
+        assert version == 1 and store.load(sid)["payload"] == p
+
+
+def test_threads_adding_versions_to_one_scenario_get_distinct_numbers(store, baseline):
+    p = payload(baseline)
+    sid, _ = store.save(p, "chung")
+    versions: list[int] = []
+    lock = threading.Lock()
+
+    def work(n: int) -> None:
+        for _ in range(20):
+            _, v = store.save(p, f"luồng {n}", scenario_id=sid)
+            with lock:
+                versions.append(v)
+
+    assert _in_threads(10, work) == []
+    assert sorted(versions) == list(range(2, 202))  # no number twice, none skipped
+    assert [v["version"] for v in store.versions(sid)] == list(range(1, 202))
 
 
 _SAVE_LOOP = """
