@@ -51,9 +51,9 @@ def test_runs_without_exception_in_both_languages(vi, en):
 def test_vietnamese_figures_in_vietnamese_style(vi):
     metrics = _metrics(vi)
     assert metrics["Tổng dự toán 2021 (triệu đồng)"] == "66.769,9"
-    assert metrics["Kinh phí sự nghiệp KH&CN (triệu đồng)"] == "33.427,9"
-    assert metrics["Chi đầu tư phát triển (triệu đồng)"] == "33.342"
-    assert metrics["Đã phân bổ 2016–2020 (5 năm) (triệu đồng)"] == "21.474"
+    assert metrics["Kinh phí sự nghiệp (triệu đồng)"] == "33.427,9"
+    assert metrics["Đầu tư phát triển (triệu đồng)"] == "33.342"
+    assert metrics["Đã phân bổ 2016–2020 (triệu đồng)"] == "21.474"
     text = _text(vi)
     for figure in ("66.769,9 triệu đồng", "33.427,9 triệu đồng", "33.342 triệu đồng", "15.000 triệu đồng",
                    "10.000 triệu đồng", "8.342 triệu đồng", "21.474 triệu đồng", "50,1%", "49,9%"):
@@ -108,7 +108,7 @@ def test_unit_switch_changes_every_money_figure_and_the_axes():
     assert not at.exception
     metrics = _metrics(at)
     assert metrics["Tổng dự toán 2021 (tỷ đồng)"] == "66,77"
-    assert metrics["Chi đầu tư phát triển (tỷ đồng)"] == "33,34"
+    assert metrics["Đầu tư phát triển (tỷ đồng)"] == "33,34"
     assert not any("triệu đồng" in label for label in metrics)
     text = _text(at)
     assert "66,77 tỷ đồng" in text and "21,47 tỷ đồng" in text
@@ -130,7 +130,7 @@ def test_chart_numbers_use_the_language_separators(vi, en):
 
 def test_tables_have_headers_in_the_reader_language_and_readable_numbers(vi, en):
     vi_headers = list(vi.dataframe[0].value.columns)
-    assert vi_headers[:2] == ["Khoản chi", "Loại kinh phí"] and "Kinh phí (triệu đồng)" in vi_headers
+    assert vi_headers[:4] == ["Khoản chi", "Kinh phí (triệu đồng)", "Tỷ lệ trong tổng (%)", "Loại kinh phí"]
     assert "Amount (million VND)" in list(en.dataframe[0].value.columns)
     shown = vi.dataframe[0].value
     assert "33.427,9" in list(shown["Kinh phí (triệu đồng)"])
@@ -150,7 +150,7 @@ def test_downloads_carry_numbers_vietnamese_headers_and_neutralised_cells():
     lines = q.budget_lines("2021")
     table = charts.budget_lines_table(lines, "vi", "mvnd")
     csv = pd.read_csv(io.BytesIO(export.to_csv_bytes(table)), encoding="utf-8-sig")
-    assert list(csv.columns)[:2] == ["Khoản chi", "Loại kinh phí"]
+    assert list(csv.columns)[:2] == ["Khoản chi", "Kinh phí (triệu đồng)"]
     assert csv["Kinh phí (triệu đồng)"].tolist() == [33427.9, 15000, 10000, 8342]
     quotes = csv["Trích văn bản"].tolist()
     assert quotes[0].startswith("'- Kinh phí sự nghiệp KH&CN")  # a cell starting with '-' is neutralised

@@ -54,11 +54,11 @@ def test_runs_without_exception_in_both_languages(vi, en):
 
 def test_cards_show_the_key_figures_in_vietnamese(vi):
     assert _metrics(vi) == {
-        "Tổng dự toán KH&CN 2021 (triệu đồng)": "66.769,9",
-        "Kinh phí sự nghiệp KH&CN 2021 (triệu đồng)": "33.427,9",
-        "Chi đầu tư phát triển 2021 (triệu đồng)": "33.342",
+        "Tổng dự toán 2021 (triệu đồng)": "66.769,9",
+        "Kinh phí sự nghiệp (triệu đồng)": "33.427,9",
+        "Đầu tư phát triển (triệu đồng)": "33.342",
         "Đề tài, dự án cấp tỉnh": "90",
-        "Tài sản trí tuệ được bảo hộ": "24",
+        "Tài sản trí tuệ": "24",
         "Doanh nghiệp KH&CN": "5",
         "Vốn đầu tư (triệu đồng)": "21.474",
     }
@@ -70,7 +70,7 @@ def test_cards_show_the_key_figures_in_vietnamese(vi):
 
 def test_cards_in_english(en):
     metrics = _metrics(en)
-    assert metrics["Total S&T budget 2021 (million VND)"] == "66,769.9"
+    assert metrics["Total 2021 budget (million VND)"] == "66,769.9"
     assert metrics["Investment (million VND)"] == "21,474"
     assert "2 geographical indications, 1 certification mark, 21 collective trademarks; 2 in progress" in _text(en)
 
@@ -103,18 +103,18 @@ def test_every_card_links_to_its_page_and_cites_its_sentence(vi):
 def test_unit_switch_changes_the_money_cards_and_the_answer():
     at = open_page("overview", unit="bvnd")
     metrics = _metrics(at)
-    assert metrics["Tổng dự toán KH&CN 2021 (tỷ đồng)"] == "66,77"
+    assert metrics["Tổng dự toán 2021 (tỷ đồng)"] == "66,77"
     assert metrics["Vốn đầu tư (tỷ đồng)"] == "21,47"
     assert metrics["Đề tài, dự án cấp tỉnh"] == "90"  # counts are not money
     assert "**66,77 tỷ đồng**" in _text(at)
     at.radio(key="unit").set_value("mvnd").run()
-    assert _metrics(at)["Tổng dự toán KH&CN 2021 (triệu đồng)"] == "66.769,9"
+    assert _metrics(at)["Tổng dự toán 2021 (triệu đồng)"] == "66.769,9"
 
 
 def test_language_switch_changes_the_cards():
     at = open_page("overview")
     at.radio(key="lang").set_value("en").run()
-    assert "Total S&T budget 2021 (million VND)" in _metrics(at)
+    assert "Total 2021 budget (million VND)" in _metrics(at)
 
 
 def test_document_identity_is_built_from_the_facts():

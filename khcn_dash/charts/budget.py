@@ -95,17 +95,18 @@ def investment_periods_bar(across: pd.DataFrame, lang: str = "vi", unit: str = "
 
 
 def budget_lines_table(lines: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> pd.DataFrame:
-    """The 2021 lines as shown and downloaded. `lines` is queries.budget.budget_lines('2021')."""
+    """The 2021 lines as shown and downloaded (the amount right after the name, so it is in view on a
+    narrow screen). `lines` is queries.budget.budget_lines('2021')."""
     quote = "source_quote"
     return pd.DataFrame({
         L.column("item", lang): [L.item_name(r, lang) for r in lines.itertuples()],
+        L.column("amount", lang, unit): _in_unit(lines.amount_mvnd, unit),
+        L.column("share_pct", lang): lines.share_pct.astype(float).tolist(),
         L.column("funding_kind", lang): [name("funding_kind", k, lang) for k in lines.funding_kind],
         L.column("project_status", lang): [name("project_status", s, lang) if isinstance(s, str) else ""
                                            for s in lines.project_status],
         L.column("funder", lang): [name("funder", f, lang) if isinstance(f, str) else pick(L.FUNDER_NOT_STATED, lang)
                                    for f in lines.funder],
-        L.column("amount", lang, unit): _in_unit(lines.amount_mvnd, unit),
-        L.column("share_pct", lang): lines.share_pct.astype(float).tolist(),
         L.column("section", lang): lines.section.tolist(),
         L.column("quote", lang): lines[quote].tolist(),
     })

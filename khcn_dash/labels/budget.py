@@ -19,10 +19,13 @@ INTRO: Pair = (
 )
 
 METRIC_TOTAL: Pair = ("Tổng dự toán 2021", "Total 2021 budget")
-METRIC_RECURRENT: Pair = ("Kinh phí sự nghiệp KH&CN", "Recurrent S&T budget")
-METRIC_INVESTMENT: Pair = ("Chi đầu tư phát triển", "Development investment")
-TOTAL_CAPTION: Pair = ("kinh phí sự nghiệp cộng chi đầu tư phát triển", "recurrent budget plus development investment")
-SHARE_OF_TOTAL: Pair = ("{pct} tổng dự toán", "{pct} of the total")
+# Metric labels stay short: with the unit they must fit a third of a 1280-px screen (a metric
+# label is cut off, not wrapped); the caption under each says the rest.
+METRIC_RECURRENT: Pair = ("Kinh phí sự nghiệp", "Recurrent budget")
+METRIC_INVESTMENT: Pair = ("Đầu tư phát triển", "Investment")
+TOTAL_CAPTION: Pair = ("kinh phí sự nghiệp cộng chi đầu tư phát triển",
+                       "recurrent budget plus development investment")
+SHARE_OF_TOTAL: Pair = ("{kind}: {pct} tổng dự toán", "{kind}: {pct} of the total")
 
 SPLIT_HEADER: Pair = ("Tiền đi vào đâu", "Where the money goes")
 TREEMAP_TITLE: Pair = ("Dự toán 2021: loại kinh phí và dự án", "2021 budget: funding kind and project")
@@ -53,9 +56,9 @@ PERIODS_NOT_ADDED: Pair = (
     "The two kinds of bar rest on different bases: the amount **allocated** over the five years 2016–2020 and the "
     "amount **planned** for 2021 alone. They are therefore never added together.",
 )
-METRIC_PREV: Pair = ("Đã phân bổ 2016–2020 (5 năm)", "Allocated 2016–2020 (5 years)")
+METRIC_PREV: Pair = ("Đã phân bổ 2016–2020", "Allocated 2016–2020")
 METRIC_PLAN: Pair = ("Dự kiến năm 2021", "Planned for 2021")
-N_PROJECTS: Pair = ("cho {n} dự án", "for {n} projects")
+N_PROJECTS: Pair = ("vốn đầu tư phát triển cho {n} dự án", "development investment in {n} projects")
 
 SERIES: dict[str, Pair] = {
     "allocated": ("Đã phân bổ 2016–2020 (cả 5 năm)", "Allocated 2016–2020 (all five years)"),
@@ -165,7 +168,7 @@ def periods_summary(across: pd.DataFrame, prev_total, prev_count, plan_total, pl
 def share_caption(split: pd.DataFrame, funding_kind: str, lang: str = "vi") -> str:
     """'50,1% tổng dự toán' for one funding kind of queries.budget.budget_split()."""
     share = split.set_index("funding_kind").loc[funding_kind, "share_pct"]
-    return pick(SHARE_OF_TOTAL, lang).format(pct=fmt.pct(share, lang))
+    return pick(SHARE_OF_TOTAL, lang).format(kind=name("funding_kind", funding_kind, lang), pct=fmt.pct(share, lang))
 
 
 def n_projects(n, lang: str = "vi") -> str:

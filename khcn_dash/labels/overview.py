@@ -25,17 +25,19 @@ SOURCE_HELP: Pair = (
 )
 OPEN_SOURCES: Pair = ("Đọc toàn văn Kế hoạch 100/KH-UBND", "Read the full text of Plan 100/KH-UBND")
 
-CARD_TOTAL: Pair = ("Tổng dự toán KH&CN 2021", "Total S&T budget 2021")
-CARD_RECURRENT: Pair = ("Kinh phí sự nghiệp KH&CN 2021", "Recurrent S&T budget 2021")
-CARD_INVESTMENT: Pair = ("Chi đầu tư phát triển 2021", "Investment 2021")
+# Card labels stay short: a metric label is cut off, not wrapped, on a 1280-px projector.
+CARD_TOTAL: Pair = ("Tổng dự toán 2021", "Total 2021 budget")
+CARD_RECURRENT: Pair = ("Kinh phí sự nghiệp", "Recurrent budget")
+CARD_INVESTMENT: Pair = ("Đầu tư phát triển", "Investment")
 CARD_TASKS: Pair = ("Đề tài, dự án cấp tỉnh", "Provincial S&T tasks")
-CARD_IP: Pair = ("Tài sản trí tuệ được bảo hộ", "IP assets protected")
+CARD_IP: Pair = ("Tài sản trí tuệ", "IP assets")
 CARD_ENTERPRISES: Pair = ("Doanh nghiệp KH&CN", "S&T enterprises")
 CARD_INVESTMENT_PREV: Pair = ("Vốn đầu tư", "Investment")
 
-TOTAL_CAPTION: Pair = ("gồm kinh phí sự nghiệp và chi đầu tư phát triển",
-                      "recurrent budget plus development investment")
-SHARE_CAPTION: Pair = ("{pct} tổng dự toán 2021", "{pct} of the 2021 total")
+TOTAL_CAPTION: Pair = ("dự toán ngân sách KH&CN năm 2021: kinh phí sự nghiệp và chi đầu tư phát triển",
+                      "the 2021 S&T budget: recurrent budget plus development investment")
+SHARE_CAPTION: Pair = ("kinh phí sự nghiệp KH&CN, {pct} tổng dự toán 2021",
+                      "recurrent S&T budget, {pct} of the 2021 total")
 RECURRENT_CAPTION: Pair = ("; văn bản không chia chi tiết", "; not broken down in the document")
 INVESTMENT_CAPTION: Pair = ("{pct} tổng dự toán 2021: chi đầu tư phát triển cho {n} dự án",
                            "{pct} of the 2021 total: development investment in {n} projects")
@@ -44,7 +46,7 @@ PREV_CAPTION: Pair = ("vốn đầu tư phát triển đã phân bổ cho {n} d�
 ENTERPRISES_CAPTION: Pair = ("được cấp giấy chứng nhận doanh nghiệp KH&CN trong 2016–2020",
                              "granted an S&T enterprise certificate in 2016–2020")
 TASKS_CAPTION: Pair = ("đề tài, dự án KH&CN cấp tỉnh 2016–2020: ", "provincial S&T tasks 2016–2020: ")
-IP_CAPTION: Pair = ("theo tổng kết 2016–2020: ", "per the 2016–2020 review: ")
+IP_CAPTION: Pair = ("được bảo hộ, theo tổng kết 2016–2020: ", "protected, per the 2016–2020 review: ")
 IP_IN_PROGRESS: Pair = ("; {n} đang xây dựng", "; {n} in progress")
 
 LINKS: dict[str, Pair] = {

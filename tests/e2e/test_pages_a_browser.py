@@ -87,7 +87,7 @@ def test_budget_download_has_vietnamese_headers_numbers_and_neutralised_cells(re
     with page.expect_download() as info:
         table_buttons.nth(visible[0]).click()
     rows = list(csv.reader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8-sig"))))
-    assert rows[0][:2] == ["Khoản chi", "Loại kinh phí"] and "Kinh phí (triệu đồng)" in rows[0]
+    assert rows[0][:3] == ["Khoản chi", "Kinh phí (triệu đồng)", "Tỷ lệ trong tổng (%)"]
     amount = rows[0].index("Kinh phí (triệu đồng)")
     assert [r[amount] for r in rows[1:]] == ["33427.9", "15000.0", "10000.0", "8342.0"]
     assert rows[1][rows[0].index("Trích văn bản")].startswith("'- Kinh phí sự nghiệp")
