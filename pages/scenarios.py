@@ -40,8 +40,10 @@ def _current(baseline: model.Baseline) -> model.Scenario:
 
 
 def _notice(level: str, key: str | None = None, err: model.ScenarioError | None = None, typed: str = "",
-            **kw) -> None:
-    S.setdefault("scn_notices", []).append({"level": level, "key": key, "err": err, "typed": typed, "kw": kw})
+            where: str = "top", **kw) -> None:
+    """A message for the next run, shown where the user acted (`where`: top, settings, move, save, saved)."""
+    S.setdefault("scn_notices", []).append({"level": level, "key": key, "err": err, "typed": typed,
+                                            "where": where, "kw": kw})
 
 
 def _commit(scn: model.Scenario) -> None:
@@ -89,7 +91,7 @@ def _on_setting(kind: str) -> None:
                 elif ln.line_id not in wanted and ln.line_id in scn.amounts:
                     scn = scn.remove_candidate(ln.line_id)
     except model.ScenarioError as err:
-        _notice("error", err=err)
+        _notice("error", err=err, where="settings")
         return
     _commit(scn)
 
@@ -107,10 +109,10 @@ def _on_move() -> None:
         amount = model.parse_amount(typed, ui.lang(), ui.unit(), baseline.max_amount_mvnd)
         new = _current(baseline).move(S["scn_move_from"], S["scn_move_to"], amount)
     except model.ScenarioError as err:
-        _notice("error", err=err, typed=typed)
+        _notice("error", err=err, typed=typed, where="move")
         return
     _commit(new)
-    _notice("success", "moved", amount=amount, from_id=S["scn_move_from"], to_id=S["scn_move_to"])
+    _notice("success", "moved", amount=amount, from_id=S["scn_move_from"], to_id=S["scn_move_to"], where="move")
 
 
 def _on_local_budget() -> None:
@@ -149,11 +151,11 @@ def _on_share(kind: str, code: str) -> None:
 def _on_save() -> None:
     scn = _current(_baseline())
     if scn.violations():
-        _notice("error", "save_blocked")
+        _notice("error", "save_blocked", where="save")
         return
     store, reason = _store()
     if store is None:
-        _notice("warning", f"store_{reason}")
+        _notice("warning", f"store_{reason}", where="save")
         return
     origin = S.get("scn_origin")
     as_version = origin is not None and S.get("scn_save_as", "version") == "version"
@@ -162,35 +164,35 @@ def _on_save() -> None:
                                   S.get("scn_save_note", ""), scenario_id=origin["scenario_id"] if as_version else None)
         record = store.load(sid, version)
     except model.ScenarioError as err:
-        _notice("error", err=err)
+        _notice("error", err=err, where="save")
         return
     except stores.NotFound:
-        _notice("error", "not_found")
+        _notice("error", "not_found", where="save")
         return
     except stores.StoreUnavailable as exc:
-        _notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}")
+        _notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}", where="save")
         return
     S["scn_origin"] = record
-    _notice("success", "saved", name=record["name"], version=version)
+    _notice("success", "saved", name=record["name"], version=version, where="save")
 
 
-def _open(scenario_id: str, version: int | None) -> None:
+def _open(scenario_id: str, version: int | None, where: str = "top") -> None:
     baseline = _baseline()
     store, reason = _store()
     if store is None:
-        _notice("warning", f"store_{reason}")
+        _notice("warning", f"store_{reason}", where=where)
         return
     try:
         record = store.load(scenario_id, version)
         scn = model.Scenario.from_payload(baseline, record["payload"])
     except stores.NotFound:
-        _notice("warning", "not_found")
+        _notice("warning", "not_found", where=where)
         return
     except stores.StoreUnavailable as exc:
-        _notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}")
+        _notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}", where=where)
         return
     except model.ScenarioError:
-        _notice("warning", "bad_saved")
+        _notice("warning", "bad_saved", where=where)
         return
     _commit(scn)
     S["scn_origin"] = record
@@ -198,24 +200,24 @@ def _open(scenario_id: str, version: int | None) -> None:
 
 def _on_open() -> None:
     if S.get("scn_pick"):
-        _open(S["scn_pick"], S.get("scn_pick_version"))
+        _open(S["scn_pick"], S.get("scn_pick_version"), where="saved")
 
 
 def _on_delete_confirmed(scenario_id: str, name: str) -> None:
     store, reason = _store()
     S.pop("scn_confirm_delete", None)
     if store is None:
-        _notice("warning", f"store_{reason}")
+        _notice("warning", f"store_{reason}", where="saved")
         return
     try:
         store.delete(scenario_id)
     except stores.StoreUnavailable as exc:
-        _notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}")
+        _notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}", where="saved")
         return
     if (S.get("scn_origin") or {}).get("scenario_id") == scenario_id:
         S["scn_origin"] = None
     S["scn_compare"] = [k for k in S.get("scn_compare", []) if k != scenario_id]
-    _notice("success", "deleted", name=name)
+    _notice("success", "deleted", name=name, where="saved")
 
 
 # --- the address bar ---------------------------------------------------------------------------
@@ -287,9 +289,12 @@ def _sync_widgets(scn: model.Scenario, lang: str, unit: str) -> None:
                 S[f"scn_share_{kind}_{code}"] = model.amount_text(share, lang) if share else ""
 
 
-def _show_notices(lang: str, unit: str, lines: dict) -> None:
-    """Messages left by the callbacks; what the user typed or named is escaped, never read as Markdown."""
-    for n in S.pop("scn_notices", []):
+def _show_notices(where: str, lang: str, unit: str, lines: dict) -> None:
+    """The messages left by the callbacks for this place; what the user typed or named is escaped,
+    never read as Markdown."""
+    notices = S.get("scn_notices", [])
+    S["scn_notices"] = [n for n in notices if n["where"] != where]
+    for n in (n for n in notices if n["where"] == where):
         if n["err"] is not None:
             text = L.error_text(n["err"], lang, unit, lines, n["typed"], escape=ui._md_escape)
         else:
@@ -319,7 +324,7 @@ violations = scn.violations()
 
 st.title(L.t("title", LANG))
 st.caption(L.t("intro", LANG))
-_show_notices(LANG, UNIT, LINES)
+_show_notices("top", LANG, UNIT, LINES)
 origin = S.get("scn_origin")
 if origin and origin["payload"] == scn.to_payload():
     st.info(L.t("opened", LANG, name=ui._md_escape(origin["name"]), version=origin["version"],
@@ -348,6 +353,7 @@ with c2:
     st.button(L.t("reset", LANG), key="scn_reset", on_click=_on_reset, icon=":material/restart_alt:")
     cand_cites = [c for ln in baseline.candidates for c in ln.cap_cite_ids + ln.status_cite_ids]
     ui.source_note(cand_cites, key="scn_cand_src")
+_show_notices("settings", LANG, UNIT, LINES)
 
 # lines
 st.subheader(L.t("lines", LANG))
@@ -385,6 +391,7 @@ with st.form("scn_move_form", border=True):
                   placeholder=L.t(f"placeholder_{UNIT}", LANG))
     st.form_submit_button(L.t("move_submit", LANG), key="scn_move_submit", on_click=_on_move,
                           icon=":material/swap_horiz:")
+_show_notices("move", LANG, UNIT, LINES)
 
 # rules
 st.subheader(L.t("rules", LANG))
@@ -480,11 +487,11 @@ with st.form("scn_save_form", border=True):
                                         else L.t("save_as_new", LANG)))
     st.form_submit_button(L.t("save_submit", LANG), key="scn_save_submit", on_click=_on_save,
                           disabled=not can_save, icon=":material/save:")
-if violations:
-    st.caption(L.t("save_blocked", LANG))
+_show_notices("save", LANG, UNIT, LINES)
 
 # saved scenarios
 st.subheader(L.t("saved_list", LANG))
+_show_notices("saved", LANG, UNIT, LINES)
 saved = []
 if store is not None:
     try:
