@@ -258,7 +258,10 @@ def _link_params(scn: model.Scenario) -> dict:
 
 
 def _write_url(params: dict) -> None:
+    """Puts the scenario in the address bar (only what changed, so the browser's history stays calm)."""
     for key, value in params.items():
+        if st.query_params.get(key) == value:
+            continue
         if value is None:
             st.query_params.pop(key, None)
         else:
@@ -358,13 +361,14 @@ _show_notices("settings", LANG, UNIT, LINES)
 # lines
 st.subheader(L.t("lines", LANG))
 amt_errors = S.get("scn_amt_errors", {})
+rows_by_line = {r["line_id"]: r for r in scn.line_rows()}
 for kind in model.SOURCES:
     st.markdown(f"**{ui._md_escape(ui.name('funding_kind', kind))}** · "
                 f"{ui._md_escape(L.t('plan_is', LANG, amount=ui.money(model.from_tenths(baseline.source_plan(kind)))))}")
     for ln in (x for x in scn.active_lines if x.funding_kind == kind):
         row = st.columns([4, 3, 3])
         row[0].markdown(ui._md_escape(L.line_label(ln, LANG)))
-        row[0].caption(L.t("plan_is", LANG, amount=ui.money(model.from_tenths(ln.plan))))
+        row[0].caption(L.line_caption(rows_by_line[ln.line_id], LANG, UNIT))
         row[1].text_input(L.t("amount_label", LANG, unit=U), key=f"scn_amt_{ln.line_id}",
                           placeholder=L.t(f"placeholder_{UNIT}", LANG), on_change=_on_amount, args=(ln.line_id,))
         if ln.ministry:

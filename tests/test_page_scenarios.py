@@ -145,6 +145,9 @@ def test_editing_a_line_rebalances_the_others_of_its_source():
     at = open_page("scenarios")
     at.text_input(key=f"scn_amt_{LAB}").set_value("12.000").run()
     assert amount(at, LAB) == "12.000" and amount(at, QA) == "6.342" and amount(at, MINISTRY) == "15.000"
+    captions = [c.value for c in at.caption]
+    assert "Kế hoạch: 10.000 triệu đồng · +2.000 triệu đồng (+20%)" in captions
+    assert "Kế hoạch: 8.342 triệu đồng · -2.000 triệu đồng (-24%)" in captions
     assert metrics(at)["Chi đầu tư phát triển (triệu đồng)"] == "33.342"
     assert "s" in at.query_params  # an unsaved scenario travels in the address
 

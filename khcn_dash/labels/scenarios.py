@@ -407,6 +407,16 @@ def pct(value: Decimal | None, lang: str, decimals: int = 1) -> str:
     return fmt.pct(None if value is None else value, lang, decimals)
 
 
+def line_caption(row: Mapping, lang: str, unit: str) -> str:
+    """Under a line's input: its plan, and the change in amount and percent once it differs."""
+    text = t("plan_is", lang, amount=money(row["plan_mvnd"], lang, unit))
+    if row["diff_mvnd"] == 0:
+        return text
+    pct_text = t("no_plan_pct", lang) if row["diff_pct"] is None else (
+        ("+" if row["diff_pct"] > 0 else "") + fmt.pct(row["diff_pct"], lang))
+    return f"{text} · {signed_money(row['diff_mvnd'], lang, unit)} ({pct_text})"
+
+
 def mode_name(mode: str, lang: str) -> str:
     return pick(MODE[mode], lang)
 
