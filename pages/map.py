@@ -52,19 +52,16 @@ st.caption(tr("intro"))
 if st.session_state.get("large_labels"):
     col_map, col_side = st.container(), st.container()
 else:
-    col_map, col_side = st.columns([5, 3], gap="medium")
+    col_map, col_side = st.columns([4, 3], gap="medium")
 
-# --- the map: filters above it, attribution and summary under it ------------------------------
+# --- the map: filters above it; attribution, view switches and summary under it -------------
 with col_map:
-    f_type, f_status = st.columns([3, 2])
+    f_type, f_status = st.columns(2)
     types = f_type.pills(tr("filter_type"), q.ALL_TYPES, selection_mode="multi", default=q.ALL_TYPES,
                          format_func=lambda c: ui.name("ip_type", c), key="ip_types", wrap=True)
     statuses = f_status.pills(tr("filter_status"), q.ALL_STATUSES, selection_mode="multi",
                               default=q.ALL_STATUSES, format_func=lambda c: ui.name("ip_status", c),
                               key="ip_statuses", wrap=True)
-    v_large, v_research = st.columns(2)
-    large = v_large.toggle(tr("large_labels"), key="large_labels", help=tr("large_labels_help"))
-    research_layer = v_research.toggle(tr("research_layer"), key="research_layer", help=tr("research_layer_help"))
     if not types or not statuses:
         st.warning(tr("empty_filter"))
 
@@ -73,8 +70,9 @@ with col_map:
     research_counts = q.research_count_by_district()
     district = st.session_state.get("district") or None
     wide = L.province_wide_products(assets, lang)
-    if wide:
-        st.markdown(L.province_wide_line(wide, lang))
+    # the view switches sit under the map; their values are in the session before they are drawn
+    large = bool(st.session_state.get("large_labels"))
+    research_layer = bool(st.session_state.get("research_layer"))
 
     fig = charts.district_map(
         counts, assets, lang, selected=district, research=research_counts if research_layer else None,
@@ -88,6 +86,11 @@ with col_map:
         st.dataframe(by_district, hide_index=True, width="stretch", key="ip_by_district_table")
         ui.download_buttons(by_district, "ip_by_district", key="ip_by_district")
     st.caption(f"{tr('attribution_label')}: {L.md_escape(L.pick(L.ATTRIBUTION, lang))}")
+    v_large, v_research = st.columns(2)
+    v_large.toggle(tr("large_labels"), key="large_labels", help=tr("large_labels_help"))
+    v_research.toggle(tr("research_layer"), key="research_layer", help=tr("research_layer_help"))
+    if wide:
+        st.markdown(L.province_wide_line(wide, lang))
     st.markdown(L.map_summary(counts, assets, lang))
     ui.source_note(L.cite_ids(assets), key="ip_map_src")
 
@@ -118,18 +121,19 @@ with col_side:
         else:
             st.caption(tr("district_count", n=len(mine)))
         for _, row in mine.iterrows():
-            title, kind, where = L.asset_card(row, lang)
+            title, kind, notes = L.asset_card(row, lang)
             with st.container(border=True):
                 st.markdown(title)
                 st.text(kind)
-                if where:
-                    st.caption(L.md_escape(where))
+                for note in notes:
+                    st.caption(L.md_escape(note))
                 st.page_link(ui.SOURCES_PAGE, label=f"{ui.t('section')} {row['section']} · {ui.t('open_in_document')}",
                              icon=":material/menu_book:",
                              query_params={"section": row["section"], "cite": row["cite_id"]})
         if wide:
             st.caption(L.md_escape(tr("also_province", products=L.join_words(wide, lang), district=name)))
-        ui.source_note(L.cite_ids(mine), key="ip_district_src")
+        for quote in L.quotes(mine, lang):  # the sentences themselves, as the document writes them
+            st.markdown(quote)
 
         research = q.research_by_district(district)
         st.subheader(tr("research_heading", district=name))

@@ -38,12 +38,14 @@ RESEARCH_GLYPH = "◆"
 # research layer): Cao Lộc's computed label point sits in its narrow western arm, next to the city,
 # so it moves to the wide eastern part; four central tags move apart so they do not overlap; TP Lạng Sơn
 # is too small to hold its own tag, so its tag stands to the east, on the open ground of
-# northern Lộc Bình, with a line to the city.
+# northern Lộc Bình, with a line to the city. The click points under that tag belong to the city,
+# so clicking a district's tag always chooses that district.
 LABEL_AT: dict[str, tuple[float, float]] = {
     "cao-loc": (106.9, 21.93), "chi-lang": (106.57, 21.64), "van-quan": (106.56, 21.90),
     "van-lang": (106.62, 22.11), "loc-binh": (106.88, 21.60),
 }
-CALLOUT_PX: dict[str, tuple[int, int]] = {"tp-lang-son": (110, 35)}  # tag offset in pixels (right, down)
+CALLOUT_AT: dict[str, tuple[float, float]] = {"tp-lang-son": (106.99, 21.775)}  # where the tag stands
+CALLOUT_HALF_SIZE = (0.075, 0.05)  # lon, lat: about the tag's extent on screen, half each way
 # One glyph per product under its district's name: the shape says the type, filled = protected,
 # hollow = in progress (so colour is never the only cue).
 GLYPHS: dict[tuple[str, str], str] = {
@@ -63,7 +65,9 @@ class DistrictShape:
     rings: tuple[np.ndarray, ...]  # exterior rings, each an (n, 2) array of lon, lat
     label_lon: float
     label_lat: float
-    grid: np.ndarray  # (m, 2) lon, lat points inside the district
+    grid: np.ndarray  # (m, 2) lon, lat points inside the district (and under its tag, for a callout)
+    tag_lon: float  # where its tag stands: the label point, or away from it for a callout
+    tag_lat: float
 
 
 def _inside(points: np.ndarray, ring: np.ndarray) -> np.ndarray:
@@ -121,6 +125,11 @@ def district_shapes(path: Path = config.GEOJSON_PATH) -> dict[str, DistrictShape
     xs = np.arange(lo[0], hi[0], GRID_STEP_DEG)
     ys = np.arange(lo[1], hi[1], GRID_STEP_DEG * kx)  # square on screen
     grid = np.array([(x, y) for x in xs for y in ys])
+    under_tag = {did: (np.abs(grid[:, 0] - x) <= CALLOUT_HALF_SIZE[0]) & (np.abs(grid[:, 1] - y) <= CALLOUT_HALF_SIZE[1])
+                 for did, (x, y) in CALLOUT_AT.items()}
+    taken = np.zeros(len(grid), dtype=bool)
+    for mask in under_tag.values():
+        taken |= mask
     shapes = {}
     for f in gj["features"]:
         did = f["properties"]["district_id"]
@@ -129,8 +138,11 @@ def district_shapes(path: Path = config.GEOJSON_PATH) -> dict[str, DistrictShape
         for ring in rings:
             inside |= _inside(grid, ring)
         lon, lat = LABEL_AT.get(did) or _label_point(rings, kx)
-        pts = np.round(np.vstack([grid[inside], [[lon, lat]]]), 4)  # the label point too: small districts get a point
-        shapes[did] = DistrictShape(did, rings, lon, lat, pts)
+        tag_lon, tag_lat = CALLOUT_AT.get(did, (lon, lat))
+        mine = (inside & ~taken) | under_tag.get(did, np.zeros(len(grid), dtype=bool))
+        # the label and tag points too, so even the smallest district has a point to click
+        pts = np.round(np.vstack([grid[mine], [[lon, lat], [tag_lon, tag_lat]]]), 4)
+        shapes[did] = DistrictShape(did, rings, lon, lat, pts, tag_lon, tag_lat)
     return shapes
 
 
@@ -231,7 +243,7 @@ def district_map(counts: pd.DataFrame, assets: pd.DataFrame, lang: str = "vi", *
                              "tickformat": "d"}}))
 
     per_district = _assets_by_district(assets)
-    small = max(font_size - 3, 10)
+    small = max(font_size - 2, 12)
     order = [d for d in shapes if d != selected] + ([selected] if selected in shapes else [])
     for did in order:  # the district's name, count and product glyphs, on a white tag (selected on top)
         shape = shapes[did]
@@ -247,15 +259,13 @@ def district_map(counts: pd.DataFrame, assets: pd.DataFrame, lang: str = "vi", *
         tag = {"text": text, "font": {"size": font_size, "color": "#000000", "family": FONT_FAMILY},
                "bgcolor": "rgba(255,255,255,0.88)",
                "bordercolor": SELECTED_OUTLINE if did == selected else OUTLINE,
-               "borderwidth": 2 if did == selected else 0.5, "borderpad": 2,
-               "hovertext": _hover(did, by_id.get(did), shared, n_research.get(did) if research is not None
-                                   else None, lang).removesuffix("<extra></extra>"),
-               "hoverlabel": {"font": {"size": font_size}, "bgcolor": "#FFFFFF"}}
-        if did in CALLOUT_PX:
-            ax, ay = CALLOUT_PX[did]
-            scale = font_size / FONT_NORMAL
-            fig.add_annotation(x=shape.label_lon, y=shape.label_lat, ax=ax * scale, ay=ay * scale,
-                               showarrow=True, arrowhead=0, arrowwidth=2, arrowcolor=SELECTED_OUTLINE, **tag)
+               "borderwidth": 2 if did == selected else 0.5, "borderpad": 2}
+        # no hovertext on tags: a tag with hover text would swallow clicks, and clicks must reach the
+        # district's points underneath (the points' own hover shows the same details)
+        if did in CALLOUT_AT:
+            fig.add_annotation(x=shape.label_lon, y=shape.label_lat, ax=shape.tag_lon, ay=shape.tag_lat,
+                               axref="x", ayref="y", showarrow=True, arrowhead=0, arrowwidth=2,
+                               arrowcolor=SELECTED_OUTLINE, **tag)
         else:
             fig.add_annotation(x=shape.label_lon, y=shape.label_lat, showarrow=False, **tag)
 
@@ -270,35 +280,36 @@ def district_map(counts: pd.DataFrame, assets: pd.DataFrame, lang: str = "vi", *
                            font={"size": small, "color": "#000000"}, bgcolor="#FFFFFF",
                            bordercolor=SELECTED_OUTLINE, borderwidth=2, borderpad=4)
 
-    # the glyph key, in the empty north-west corner
-    key_lines = [f"<span style='color:{GLYPH_COLOURS[k]}'>{GLYPHS[(k, 'protected')]}</span> "
-                 f"{L.name('ip_type', k, lang)}" for k in GLYPH_COLOURS]
-    key_lines.append(f"○ △ □ {L.name('ip_status', 'in_progress', lang)}")
+    # the glyph key, under the map (in the bottom margin, so it never covers a district)
+    keys = [f"<span style='color:{GLYPH_COLOURS[k]}'>{GLYPHS[(k, 'protected')]}</span> {L.name('ip_type', k, lang)}"
+            for k in GLYPH_COLOURS]
+    extra = [f"○ △ □ {L.name('ip_status', 'in_progress', lang)}"]
     if research is not None:
-        key_lines.append(f"<span style='color:{RESEARCH_COLOUR}'>{RESEARCH_GLYPH}</span> "
-                         f"{L.t('research_legend', lang)}")
-    fig.add_annotation(xref="paper", yref="paper", x=0.0, y=1.0, xanchor="left", yanchor="top",
-                       showarrow=False, align="left", text="<br>".join(key_lines),
-                       font={"size": small, "color": "#000000"}, bgcolor="rgba(255,255,255,0.88)", borderpad=3)
+        extra.append(f"<span style='color:{RESEARCH_COLOUR}'>{RESEARCH_GLYPH}</span> {L.t('research_legend', lang)}")
+    fig.add_annotation(xref="paper", yref="paper", x=0.0, y=0.0, xanchor="left", yanchor="top", yshift=-4,
+                       showarrow=False, align="left",
+                       text="   ".join(keys) + "<br>" + "   ".join(extra),
+                       font={"size": small, "color": "#000000"})
 
     wide = L.province_wide_products(assets, lang)
     if wide:  # province-wide assets: a box of their own, not pinned to any district
         fig.add_annotation(
-            xref="paper", yref="paper", x=0.0, y=0.0, xanchor="left", yanchor="bottom", showarrow=False,
+            xref="paper", yref="paper", x=0.0, y=0.0, xanchor="left", yanchor="top", showarrow=False,
+            yshift=-(2 * small * 1.3 + 14),
             text=L.t("province_box", lang, products=", ".join(wide)), align="left",
             font={"size": font_size, "color": "#000000"}, bgcolor="#FFFFFF", bordercolor=PALETTE[0],
             borderwidth=2, borderpad=6)
 
     base_layout(fig, lang)
     fig.update_layout(
-        height=height or (760 if font_size >= FONT_LARGE else 620),
+        height=height or (860 if font_size >= FONT_LARGE else 600),
         font={"size": font_size}, hovermode="closest", hoverdistance=30, dragmode=False,
         clickmode="event+select", plot_bgcolor="#FFFFFF", paper_bgcolor="#FFFFFF",
-        margin={"l": 4, "r": 4, "t": 4, "b": 4},
+        margin={"l": 4, "r": 4, "t": 4, "b": int(2 * small * 1.3 + font_size * 1.3 + 34)},  # key + province box
         showlegend=False,
         xaxis={"visible": False, "fixedrange": True, "constrain": "domain"},
         yaxis={"visible": False, "fixedrange": True, "scaleanchor": "x", "scaleratio": lat_scale(shapes),
-               "constrain": "domain"},
+               "constrain": "domain", "constraintoward": "top"},
     )
     return fig
 

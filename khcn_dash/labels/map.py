@@ -97,6 +97,7 @@ UI: dict[str, Pair] = {
         "Ngoài ra, {products} được bảo hộ cho toàn tỉnh, kể cả {district}.",
         "In addition, {products} is protected for the whole province, {district} included.",
     ),
+    "quote_intro": ("Văn bản viết (mục {section}):", "The document says (section {section}, in Vietnamese):"),
     "research_heading": ("Đề tài, dự án nghiên cứu ở {district}", "Research projects in {district}"),
     "research_empty": (
         "Phần tổng kết không nêu đề tài, dự án nào đặt ở {district}.",
@@ -278,9 +279,9 @@ def totals_cards(totals: pd.DataFrame, assets: pd.DataFrame, lang: str) -> list[
     return cards
 
 
-def asset_card(row, lang: str) -> tuple[str, str, str]:
-    """A product of a district, as three lines: name (Markdown, escaped), 'type · status', and where
-    (commune or place, and how the district is known; '' when the document names the district)."""
+def asset_card(row, lang: str) -> tuple[str, str, list[str]]:
+    """A product of a district: its name (Markdown, escaped), 'type · status' (plain text), and notes
+    (plain text): the commune or place, and how the district is known when the text does not name it."""
     title = f"**{md_escape(product(row, lang))}**"
     if lang == "en":
         title += f" ({md_escape(row['product_vi'])})"
@@ -292,7 +293,7 @@ def asset_card(row, lang: str) -> tuple[str, str, str]:
     note = basis_note(row, lang)
     if note:
         where.append(note)
-    return title, kind, " ".join(where)
+    return title, kind, where
 
 
 def cite_ids(frame: pd.DataFrame, column: str = "cite_id") -> list[str]:
@@ -300,3 +301,16 @@ def cite_ids(frame: pd.DataFrame, column: str = "cite_id") -> list[str]:
     if frame is None or column not in frame:
         return []
     return list(dict.fromkeys(c for c in frame[column] if isinstance(c, str)))
+
+
+def quotes(assets: pd.DataFrame, lang: str) -> list[str]:
+    """Each distinct source sentence of `assets`, once, as Markdown: 'Văn bản viết (mục A.II.1.3):' and
+    the sentence, escaped, as a quotation."""
+    out = []
+    seen = set()
+    for _, r in assets.iterrows():
+        if r["source_quote"] in seen:
+            continue
+        seen.add(r["source_quote"])
+        out.append(f"{md_escape(t('quote_intro', lang, section=r['section']))}\n\n> “{md_escape(r['source_quote'])}”")
+    return out
