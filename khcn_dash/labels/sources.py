@@ -31,7 +31,8 @@ SEARCH_HELP: Pair = (
     "Tìm đúng cụm từ đã gõ, không phân biệt chữ hoa/thường, tối đa 100 ký tự.",
     "Finds the exact words typed (in Vietnamese), ignoring upper/lower case; at most 100 characters.",
 )
-SEARCH_RESULTS: Pair = ("«{term}» có trong {n} mục, tổng cộng {hits} lần:", "«{term}» appears in {n} sections, {hits} times in all:")
+SEARCH_RESULTS: Pair = ("«{term}» có trong {n} mục, tổng cộng {hits} lần:",
+                        "«{term}» appears in {n} sections, {hits} times in all:")
 SEARCH_NONE: Pair = ("Không tìm thấy «{term}» trong văn bản.", "«{term}» was not found in the document.")
 RESULT_LABEL: Pair = ("{section} · {title} ({hits} lần)", "{section} · {title} ({hits}×)")
 CONTENTS: Pair = ("Mục lục", "Contents")
@@ -44,7 +45,8 @@ UNKNOWN_CITE: Pair = (
     "The quotation the address asks for was not found.",
 )
 CITED: Pair = ("Câu được trích dẫn", "The cited sentence")
-CITED_WHERE: Pair = ("mục {section}, tô màu cam trong văn bản bên dưới", "section {section}, highlighted in orange below")
+CITED_WHERE: Pair = ("mục {section}, tô màu cam trong văn bản bên dưới",
+                     "section {section}, highlighted in orange below")
 CITE_ELSEWHERE: Pair = ("Câu này nằm ở mục {section}.", "This sentence is in section {section}.")
 OPEN_CITE_SECTION: Pair = ("Mở mục {section}", "Open section {section}")
 LEGEND: Pair = (
