@@ -15,6 +15,7 @@ from khcn_dash.charts import map as charts
 from khcn_dash.labels import map as L
 from khcn_dash.queries import ip as q
 
+ui.require_app_shell()
 lang = ui.lang()
 DISTRICTS = tuple(q.districts()["district_id"])
 WHOLE_PROVINCE = ""  # the selector's "no district" option

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from khcn_dash.charts import map as charts
-from tests.e2e.conftest import settle
+from tests.e2e.conftest import ROOT, Recorder, settle, start_server
 
 CHART = '[data-testid="stPlotlyChart"]'
 SELECTBOX = '[data-testid="stSelectbox"]'
@@ -25,16 +25,16 @@ DRAWN_JS = """() => {
 }"""
 
 
+def _cut_the_cable(page, own: str) -> None:
+    """Every request to a host other than the app's own is aborted, as in a room with no internet
+    (the Recorder still records it, so outside_requests() reports it)."""
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(own)
+               or route.request.url.startswith(("data:", "blob:")) else route.abort())
+
+
 @pytest.fixture
 def offline(recorder):
-    """The recorder's page with every outside request aborted, as in a room with no internet.
-    Streamlit, on a server's very first request to a deep link, runs the page file without app.py
-    (its pages-directory mode, until st.navigation has run once); the home page is opened first so
-    that this test checks the map page, not that start-up quirk (noted for the app shell)."""
-    own = recorder.base
-    recorder.page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(own)
-                        or route.request.url.startswith(("data:", "blob:")) else route.abort())
-    recorder.goto("/")
+    _cut_the_cable(recorder.page, recorder.base)
     return recorder
 
 
@@ -142,3 +142,24 @@ def test_projector_labels_and_research_layer(offline):
     assert min(s for s in page.evaluate(FONT_SIZES_JS)) >= 20  # every label on the map is large
     rec.screenshot("map_vi_projector_huu_lung")
     _assert_offline_and_clean(rec)
+
+
+def test_a_shared_link_as_a_fresh_servers_first_request(browser):
+    """A new user opens a shared link to a district on a server that has just started: the page runs
+    inside the app (navigation, language switch), with the district chosen, and nothing outside."""
+    proc, base = start_server(ROOT / "app.py")
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        rec = Recorder(page, base)
+        _cut_the_cable(page, base)
+        rec.goto("/map?district=chi-lang")
+        page.wait_for_function(f"({DRAWN_JS})() >= 11", timeout=60_000)
+        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Bản đồ chỉ dẫn địa lý & nhãn hiệu" in nav and "map" not in nav.split()
+        assert page.get_by_text("Sản phẩm ở huyện Chi Lăng").count() == 1
+        assert page.locator(SELECTBOX).first.locator("input").input_value() == "Chi Lăng"
+        _assert_offline_and_clean(rec)
+        page.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
