@@ -18,6 +18,8 @@ from khcn_dash.charts import scenarios as charts
 from khcn_dash.labels import scenarios as L
 from khcn_dash.queries import scenarios as q
 
+ui.require_app_shell()  # a permalink that is a fresh server's first request still gets app.py's shell
+
 log = logging.getLogger("khcn_dash.scenarios")
 S = st.session_state
 PAGE_PATH = "scenarios"

@@ -6,6 +6,7 @@ import re
 import subprocess
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import ROOT, Recorder, settle, start_server
 
@@ -13,25 +14,21 @@ LAB, FARM, MINISTRY, QA = ("2021-lab-upgrade", "candidate-experimental-farm", "2
                            "2021-construction-qa")
 
 
-@pytest.fixture(scope="module")
-def scn_url(tmp_path_factory, browser):
-    """A server of its own, saving into a temporary file (never the shared data/scenarios.duckdb)."""
-    db = tmp_path_factory.mktemp("scn") / "scenarios.duckdb"
-    proc, base = start_server(ROOT / "app.py", env={"KHCN_SCENARIO_DB": str(db)})
-    # A fresh server that is first asked for a deep link runs that page without app.py (Streamlit's
-    # pages/ folder mode, until some session has called st.navigation): open "/" once first. That is
-    # a shell matter, reported separately; this test is about the scenario page.
-    warm = browser.new_context()
-    page = warm.new_page()
-    page.goto(base + "/", wait_until="domcontentloaded")
-    settle(page)
-    warm.close()
-    yield base
+def _stop(proc) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="module")
+def scn_url(tmp_path_factory):
+    """A server of its own, saving into a temporary file (never the shared data/scenarios.duckdb)."""
+    db = tmp_path_factory.mktemp("scn") / "scenarios.duckdb"
+    proc, base = start_server(ROOT / "app.py", env={"KHCN_SCENARIO_DB": str(db)})
+    yield base
+    _stop(proc)
 
 
 @pytest.fixture
@@ -78,8 +75,10 @@ def move(page, src: str, dst: str, text: str) -> None:
     settle(page)
 
 
-def values(page, *line_ids: str) -> list[str]:
-    return [amount_input(page, x).input_value() for x in line_ids]
+def expect_values(page, expected: dict[str, str]) -> None:
+    """Each line's input shows its figure (waiting out a rerun that is still drawing)."""
+    for line_id, value in expected.items():
+        expect(amount_input(page, line_id)).to_have_value(value, timeout=30_000)
 
 
 def tall_screenshot(rec: Recorder, name: str) -> None:
@@ -98,44 +97,57 @@ def assert_offline_and_clean(rec: Recorder) -> None:
     assert rec.failed_responses == []
 
 
-def test_change_save_and_reopen_the_permalink(rec, browser, scn_url):
-    rec.goto("/scenarios")
-    page = rec.page
-    assert values(page, LAB, QA) == ["10.000", "8.342"]
-    set_amount(page, LAB, "12.000")  # the other line of the source takes up the difference
-    assert values(page, LAB, QA, MINISTRY) == ["12.000", "6.342", "15.000"]
-    assert "s=" in page.url  # an unsaved scenario is in the address already
-
-    page.locator(".st-key-scn_save_name input").fill("Tăng nâng cấp phòng thí nghiệm")
-    page.locator(".st-key-scn_save_author input").fill("Phòng KH-TC")
-    page.locator(".st-key-scn_save_submit button").click()
-    page.wait_for_timeout(300)
-    settle(page)
-    page.get_by_text("Đã lưu «Tăng nâng cấp phòng thí nghiệm», phiên bản 1.").wait_for()
-    assert re.search(r"[?&]id=[A-Za-z0-9_-]{11}", page.url)
-    link = page.locator('[data-testid="stCode"]').filter(has_text="?id=").first.inner_text().strip()
-    assert link.startswith(scn_url + "/scenarios?id=")
-    tall_screenshot(rec, "scenarios_saved_vi")
-    assert_offline_and_clean(rec)
-
-    # "tomorrow": another browser, nothing in common with this session but the link
+def test_change_save_and_reopen_the_permalink_after_a_restart(browser, tmp_path):
+    """Today: change an allocation and save. Tomorrow: the server has restarted, and the link is the
+    first thing anyone asks of it; a fresh browser finds the same numbers, inside the app's shell."""
+    db = tmp_path / "scenarios.duckdb"
+    proc, base = start_server(ROOT / "app.py", env={"KHCN_SCENARIO_DB": str(db)})
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     try:
-        other = Recorder(context.new_page(), scn_url)
-        other.goto(link.removeprefix(scn_url))
-        assert values(other.page, LAB, QA, MINISTRY) == ["12.000", "6.342", "15.000"]
+        rec = Recorder(context.new_page(), base)
+        rec.goto("/scenarios")
+        page = rec.page
+        expect_values(page, {LAB: "10.000", QA: "8.342"})
+        set_amount(page, LAB, "12.000")  # the other line of the source takes up the difference
+        expect_values(page, {LAB: "12.000", QA: "6.342", MINISTRY: "15.000"})
+        assert "s=" in page.url  # an unsaved scenario is in the address already
+
+        page.locator(".st-key-scn_save_name input").fill("Tăng nâng cấp phòng thí nghiệm")
+        page.locator(".st-key-scn_save_author input").fill("Phòng KH-TC")
+        page.locator(".st-key-scn_save_submit button").click()
+        page.wait_for_timeout(300)
+        settle(page)
+        page.get_by_text("Đã lưu «Tăng nâng cấp phòng thí nghiệm», phiên bản 1.").wait_for()
+        assert re.search(r"[?&]id=[A-Za-z0-9_-]{11}", page.url)
+        link = page.locator('[data-testid="stCode"]').filter(has_text="?id=").first.inner_text().strip()
+        assert link.startswith(base + "/scenarios?id=")
+        tall_screenshot(rec, "scenarios_saved_vi")
+        assert_offline_and_clean(rec)
+    finally:
+        context.close()
+        _stop(proc)  # the night: the server stops and lets go of the file
+
+    proc, base2 = start_server(ROOT / "app.py", env={"KHCN_SCENARIO_DB": str(db)})
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    try:
+        other = Recorder(context.new_page(), base2)
+        other.goto(link.removeprefix(base))  # the new server's very first request
+        expect_values(other.page, {LAB: "12.000", QA: "6.342", MINISTRY: "15.000"})
         other.page.get_by_text(re.compile("Đang xem «Tăng nâng cấp phòng thí nghiệm», phiên bản 1")).wait_for()
+        assert other.page.locator(".st-key-lang").count() == 1  # the language switch: app.py ran
+        assert re.search(r"[?&]id=[A-Za-z0-9_-]{11}", other.page.url)
         tall_screenshot(other, "scenarios_permalink_reopened_vi")
         assert_offline_and_clean(other)
     finally:
         context.close()
+        _stop(proc)
 
 
 def test_the_ministry_rule_is_broken_then_fixed(rec):
     rec.goto("/scenarios")
     page = rec.page
     move(page, "Nâng cấp phòng thí nghiệm", "Thiết bị trạm quan trắc phóng xạ (vốn Bộ KH&CN)", "2.000")
-    assert values(page, LAB, MINISTRY) == ["8.000", "17.000"]
+    expect_values(page, {LAB: "8.000", MINISTRY: "17.000"})
     alert = page.locator('[data-testid="stAlert"]').filter(has_text="vốn của Bộ giữ nguyên trên dòng của mình")
     assert alert.count() == 1
     tall_screenshot(rec, "scenarios_rule_broken_vi")
@@ -145,7 +157,7 @@ def test_the_ministry_rule_is_broken_then_fixed(rec):
     page.keyboard.press("Escape")
     settle(page)
     move(page, "Thiết bị trạm quan trắc phóng xạ (vốn Bộ KH&CN)", "Trại thực nghiệm (đề xuất khôi phục)", "2.000")
-    assert values(page, LAB, MINISTRY, FARM, QA) == ["8.000", "15.000", "2.000", "8.342"]
+    expect_values(page, {LAB: "8.000", MINISTRY: "15.000", FARM: "2.000", QA: "8.342"})
     assert page.locator('[data-testid="stAlert"]').filter(
         has_text="vốn của Bộ giữ nguyên trên dòng của mình").count() == 0
     page.get_by_text("Kịch bản tuân thủ mọi quy tắc của văn bản.").wait_for()
@@ -157,7 +169,7 @@ def test_english_and_a_bad_link(rec):
     rec.goto("/scenarios?lang=en&s=not-a-scenario")
     page = rec.page
     page.get_by_text("The scenario link is damaged or malformed; showing the plan.").wait_for()
-    assert values(page, LAB, QA) == ["10,000", "8,342"]
+    expect_values(page, {LAB: "10,000", QA: "8,342"})
     set_amount(page, LAB, "abc")
     page.get_by_text("“abc” is not an amount.", exact=False).wait_for()
     tall_screenshot(rec, "scenarios_bad_input_en")
