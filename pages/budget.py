@@ -8,6 +8,8 @@ from khcn_dash.charts import budget as charts
 from khcn_dash.labels import budget as L
 from khcn_dash.queries import budget as q
 
+ui.require_app_shell()
+
 lang, unit = ui.lang(), ui.unit()
 
 

@@ -11,6 +11,8 @@ from khcn_dash.queries import budget as q_budget
 from khcn_dash.queries import review as q_review
 from khcn_dash.queries import sources as q_sources
 
+ui.require_app_shell()
+
 lang, unit = ui.lang(), ui.unit()
 
 

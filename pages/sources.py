@@ -9,6 +9,8 @@ from khcn_dash.labels import overview as L_overview
 from khcn_dash.labels import sources as L
 from khcn_dash.queries import sources as q
 
+ui.require_app_shell()
+
 ALL = "all"
 URL_SEEN = "_sources_section_from_url"  # the ?section= value this session last followed
 

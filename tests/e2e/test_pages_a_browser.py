@@ -11,17 +11,22 @@ from pathlib import Path
 
 import pytest
 
+from khcn_dash import labels
 from khcn_dash.queries import budget, sources
 from tests.e2e.conftest import ROOT, Recorder, rerun, settle, start_server
 
 
-@pytest.fixture(scope="module", autouse=True)
-def first_visit_at_home(browser, app_url):
-    """A fresh server serves the home page first (see test_deep_link_as_the_very_first_request)."""
-    page = browser.new_page()
-    page.goto(app_url + "/", wait_until="domcontentloaded")
-    settle(page)
-    page.close()
+def _open(recorder: Recorder, path: str) -> None:
+    """Opens `path` and waits until app.py's navigation is on screen: on a fresh server the first run
+    of a deep link is rerun through app.py (ui.require_app_shell), and the first settle can come
+    between the two runs."""
+    recorder.goto(path)
+    titles = [title for _, title in labels.PAGES.values()]
+    recorder.page.wait_for_function(
+        """titles => { const nav = document.querySelector('[data-testid="stSidebarNav"]');
+                       return nav && titles.some(t => nav.innerText.includes(t[0]) || nav.innerText.includes(t[1])); }""",
+        arg=[list(t) for t in titles], timeout=60_000)
+    settle(recorder.page)
 
 
 def _clean(recorder: Recorder) -> None:
@@ -57,7 +62,7 @@ def _shot(recorder: Recorder, name: str) -> None:
     ("/sources", "en", ["The document is in Vietnamese", "Review of the 2020 plan", "Contents"]),
 ])
 def test_address_opens_offline_with_its_figures(recorder, address, lang, figures):
-    recorder.goto(f"{address}?lang={lang}")
+    _open(recorder, f"{address}?lang={lang}")
     text = _main_text(recorder)
     for figure in figures:
         assert figure in text, figure
@@ -66,7 +71,7 @@ def test_address_opens_offline_with_its_figures(recorder, address, lang, figures
 
 
 def test_budget_charts_draw_and_the_unit_switch_changes_them(recorder):
-    recorder.goto("/budget")
+    _open(recorder, "/budget")
     page = recorder.page
     assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() >= 1
     assert "66.769,9" in page.locator('[data-testid="stMetric"]').first.inner_text()
@@ -80,7 +85,7 @@ def test_budget_charts_draw_and_the_unit_switch_changes_them(recorder):
 
 
 def test_budget_download_has_vietnamese_headers_numbers_and_neutralised_cells(recorder):
-    recorder.goto("/budget")
+    _open(recorder, "/budget")
     page = recorder.page
     table_buttons = page.locator('[data-testid="stDownloadButton"]').filter(has_text="Tải CSV")
     visible = [i for i in range(table_buttons.count()) if table_buttons.nth(i).is_visible()]
@@ -95,7 +100,7 @@ def test_budget_download_has_vietnamese_headers_numbers_and_neutralised_cells(re
 
 
 def test_citation_link_opens_the_sentence_highlighted_on_sources(recorder):
-    recorder.goto("/budget")
+    _open(recorder, "/budget")
     page = recorder.page
     page.get_by_text("Nguồn trong văn bản (3)").click()
     rerun(page, lambda: page.get_by_role("link", name="Mở trong văn bản").first.click())
@@ -112,7 +117,7 @@ def test_citation_link_opens_the_sentence_highlighted_on_sources(recorder):
 
 
 def test_overview_card_links_to_its_page(recorder):
-    recorder.goto("/")
+    _open(recorder, "/")
     page = recorder.page
     rerun(page, lambda: page.get_by_role("link", name="Xem dự toán 2021").first.click())
     _wait_for_address(page, "/budget")
@@ -121,7 +126,7 @@ def test_overview_card_links_to_its_page(recorder):
 
 
 def test_sources_search_then_result_link_then_contents(recorder):
-    recorder.goto("/sources")
+    _open(recorder, "/sources")
     page = recorder.page
     box = page.get_by_role("textbox", name="Tìm trong văn bản")
     box.fill("nhãn hiệu tập thể")
@@ -143,25 +148,27 @@ def test_sources_search_then_result_link_then_contents(recorder):
 
 
 def test_unknown_section_shows_a_notice_and_the_start(recorder):
-    recorder.goto("/sources?section=%3Cscript%3Ealert(1)%3C/script%3E")
+    _open(recorder, "/sources?section=%3Cscript%3Ealert(1)%3C/script%3E")
     text = _main_text(recorder)
     assert "không có trong văn bản" in text and "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN" in text
     _clean(recorder)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Streamlit runs a fresh server in pages-folder mode until app.py has run once: a deep link as "
-    "the very first request runs pages/sources.py alone, without app.py (no navigation titles, no "
-    "language/unit switches). Fixing it means moving the page files out of a folder named pages/."))
-def test_deep_link_as_the_very_first_request_runs_the_app(browser):
+def test_citation_link_as_a_fresh_server_first_request_runs_inside_the_app(browser):
+    """A fresh server starts in Streamlit's pages-folder mode; ui.require_app_shell() sends the first
+    deep link through app.py, keeping its address (section and cite)."""
+    total = budget.stated_total("budget_total_mvnd", "2021")
     proc, base = start_server(ROOT / "app.py")
     try:
         page = browser.new_page()
-        page.goto(base + "/sources?section=B.II", wait_until="domcontentloaded")
-        settle(page)
+        rec = Recorder(page, base)
+        _open(rec, f"/sources?section=B.II&cite={total['cite_id']}")
         nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        assert "Văn bản gốc" in nav and "sources" not in nav.split()
+        assert f"section=B.II&cite={total['cite_id']}" in page.url
+        assert page.locator("strong span", has_text="Tổng kinh phí dự kiến là 66.769,9 triệu đồng").count() >= 2
+        _clean(rec)
         page.close()
-        assert "Văn bản gốc" in nav and "app" not in nav.split()
     finally:
         proc.terminate()
         try:
