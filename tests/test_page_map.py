@@ -134,6 +134,24 @@ def test_figure_has_no_geo_or_map_subplot_and_one_shape_per_district():
     assert ids == set(DISTRICT_IDS)
 
 
+def test_document_text_in_the_figure_is_shown_as_written_never_as_markup():
+    counts = ip.ip_count_by_district().copy()
+    assets = ip.ip_assets().copy()
+    row = counts.index[counts["district_id"] == "bac-son"][0]
+    counts.at[row, "products_vi"] = ["<img src=x onerror=alert(1)>"]
+    assets.loc[assets["asset_id"] == "ct-quyt-vang-bac-son", "product_vi"] = "<img src=x onerror=alert(1)>"
+    fig = charts.district_map(counts, assets, "vi", selected="bac-son").to_plotly_json()
+    texts = [t.get("hovertemplate") or "" for t in fig["data"]] + [a["text"] for a in fig["layout"]["annotations"]]
+    assert not any("<img" in x for x in texts)
+    assert sum("&lt;img src=x onerror=alert(1)&gt;" in x for x in texts) == 2  # hover and the selected box
+
+
+def test_sequential_colours_run_light_to_dark():
+    assert charts.colour_for(0, 5) == charts.SEQUENTIAL[0]
+    assert charts.colour_for(5, 5) == charts.SEQUENTIAL[-1]
+    assert charts.colour_for(0, 0) == charts.SEQUENTIAL[0]
+
+
 @pytest.mark.parametrize("selection, expected", [
     ({"selection": {"points": [{"customdata": "chi-lang", "point_index": 3}]}}, "chi-lang"),
     ({"selection": {"points": [{"customdata": ["cao-loc"]}]}}, "cao-loc"),

@@ -15,6 +15,7 @@ points; the point's customdata is the district id, which the page reads from the
 from __future__ import annotations
 
 import functools
+import html
 import json
 import math
 from dataclasses import dataclass
@@ -125,7 +126,8 @@ def district_shapes(path: Path = config.GEOJSON_PATH) -> dict[str, DistrictShape
     xs = np.arange(lo[0], hi[0], GRID_STEP_DEG)
     ys = np.arange(lo[1], hi[1], GRID_STEP_DEG * kx)  # square on screen
     grid = np.array([(x, y) for x in xs for y in ys])
-    under_tag = {did: (np.abs(grid[:, 0] - x) <= CALLOUT_HALF_SIZE[0]) & (np.abs(grid[:, 1] - y) <= CALLOUT_HALF_SIZE[1])
+    half_x, half_y = CALLOUT_HALF_SIZE
+    under_tag = {did: (np.abs(grid[:, 0] - x) <= half_x) & (np.abs(grid[:, 1] - y) <= half_y)
                  for did, (x, y) in CALLOUT_AT.items()}
     taken = np.zeros(len(grid), dtype=bool)
     for mask in under_tag.values():
@@ -158,6 +160,11 @@ def lat_scale(shapes: dict[str, DistrictShape]) -> float:
     return 1 / math.cos(math.radians(lat))
 
 
+def _h(text: str) -> str:
+    """Document text inside Plotly's HTML-like labels: shown as written, never as markup."""
+    return html.escape(str(text), quote=False)
+
+
 def _hex_to_rgb(h: str) -> tuple[int, int, int]:
     h = h.lstrip("#")
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
@@ -182,7 +189,7 @@ def _hover(district_id: str, row, shared: set[str], n_research: int | None, lang
              L.t("hover_products", lang, n=fmt.count(len(products), lang))]
     for shown, vi in zip(products, names_vi):
         mark = f" ({L.t('shared_mark', lang)})" if vi in shared else ""
-        lines.append(f"• {shown}{mark}")
+        lines.append(f"• {_h(shown)}{mark}")
     if n_research is not None:
         lines.append(L.t("hover_research", lang, n=fmt.count(n_research, lang)))
     return "<br>".join(lines) + "<extra></extra>"
@@ -248,7 +255,8 @@ def district_map(counts: pd.DataFrame, assets: pd.DataFrame, lang: str = "vi", *
     for did in order:  # the district's name, count and product glyphs, on a white tag (selected on top)
         shape = shapes[did]
         mine = per_district.get(did, [])
-        text = f"{L.district_short(did, lang)}<br><b>{fmt.count(len(mine), lang)}</b>"
+        n = int(by_id[did]["n_assets"]) if did in by_id else 0
+        text = f"{L.district_short(did, lang)}<br><b>{fmt.count(n, lang)}</b>"
         if mine:
             text += "<br>" + "".join(
                 f"<span style='color:{GLYPH_COLOURS.get(a['ip_type'], '#000000')}'>"
@@ -274,7 +282,7 @@ def district_map(counts: pd.DataFrame, assets: pd.DataFrame, lang: str = "vi", *
         lines = [f"<b>{L.district_short(selected, lang)}</b>: "
                  f"{L.t('hover_products', lang, n=fmt.count(len(mine), lang))}"]
         lines += [f"<span style='color:{GLYPH_COLOURS.get(a['ip_type'], '#000000')}'>"
-                  f"{GLYPHS.get((a['ip_type'], a['status']), '?')}</span> {L.product(a, lang)}" for a in mine]
+                  f"{GLYPHS.get((a['ip_type'], a['status']), '?')}</span> {_h(L.product(a, lang))}" for a in mine]
         fig.add_annotation(xref="paper", yref="paper", x=1.0, y=0.80, xanchor="right", yanchor="top",
                            showarrow=False, align="left", text="<br>".join(lines),
                            font={"size": small, "color": "#000000"}, bgcolor="#FFFFFF",
@@ -296,7 +304,7 @@ def district_map(counts: pd.DataFrame, assets: pd.DataFrame, lang: str = "vi", *
         fig.add_annotation(
             xref="paper", yref="paper", x=0.0, y=0.0, xanchor="left", yanchor="top", showarrow=False,
             yshift=-(2 * small * 1.3 + 14),
-            text=L.t("province_box", lang, products=", ".join(wide)), align="left",
+            text=L.t("province_box", lang, products=_h(", ".join(wide))), align="left",
             font={"size": font_size, "color": "#000000"}, bgcolor="#FFFFFF", bordercolor=PALETTE[0],
             borderwidth=2, borderpad=6)
 
@@ -318,7 +326,7 @@ def _assets_by_district(assets: pd.DataFrame) -> dict[str, list]:
     """district_id -> its assets (rows), in the query's order (type, then status, then name)."""
     out: dict[str, list] = {}
     for _, a in assets.iterrows():
-        for did in L._as_list(a["district_ids"]):
+        for did in L.as_list(a["district_ids"]):
             out.setdefault(did, []).append(a)
     return out
 
@@ -375,14 +383,14 @@ def assets_table(assets: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per IP asset, with where it is, how we know, and the sentence of the document."""
     rows = []
     for _, r in assets.iterrows():
-        ids = L._as_list(r["district_ids"])
+        ids = L.as_list(r["district_ids"])
         rows.append({
             "product": L.product(r, lang),
             "ip_type": L.name("ip_type", r["ip_type"], lang),
             "status": L.name("ip_status", r["status"], lang),
             "scope": L.name("ip_scope", r["scope"], lang),
             "districts": ", ".join(L.district_short(d, lang) for d in ids) or L.t("province_wide", lang),
-            "communes": ", ".join(L._as_list(r["communes_vi"])),
+            "communes": ", ".join(L.as_list(r["communes_vi"])),
             "basis": L.basis_note(r, lang) or (L.name("district_basis", "stated", lang) if ids else ""),
             "section": r["section"],
             "quote": r["source_quote"],

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from . import UI as SHARED_UI
 from . import Pair, name, pick
 from .. import format as fmt
 
@@ -187,7 +188,8 @@ def product(row, lang: str) -> str:
     return row["product_vi"] if lang == "vi" else row["product_en"]
 
 
-def _as_list(value) -> list:
+def as_list(value) -> list:
+    """A list cell of a query result (list, array, None or NA) as a plain list without None."""
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return []
     return [v for v in list(value) if v is not None]
@@ -195,10 +197,10 @@ def _as_list(value) -> list:
 
 def basis_note(row, lang: str) -> str:
     """How we know which district(s) an asset belongs to, in words; '' when the text names the district."""
-    if "place_name" not in _as_list(row.get("district_basis")):
+    if "place_name" not in as_list(row.get("district_basis")):
         return ""
-    districts = _as_list(row.get("district_ids"))
-    places = _as_list(row.get("communes_vi")) or [pick(("không nêu", "not stated"), lang)]
+    districts = as_list(row.get("district_ids"))
+    places = as_list(row.get("communes_vi")) or [pick(SHARED_UI["not_stated"], lang)]
     return t("basis_place", lang, place=", ".join(places),
              districts=join_words([district_full(d, lang) for d in districts], lang),
              which=t("which_both" if len(districts) > 1 else "which_one", lang))
@@ -256,7 +258,7 @@ def map_summary(counts: pd.DataFrame, assets: pd.DataFrame, lang: str) -> str:
     if not shared.empty:
         names = e(join_words([product(r, lang) for _, r in shared.iterrows()], lang))
         where = e(join_words([district_short(d, lang) for d in
-                              sorted({d for ids in shared["district_ids"] for d in _as_list(ids)})], lang))
+                              sorted({d for ids in shared["district_ids"] for d in as_list(ids)})], lang))
         parts.append(f"{names}: tính cho cả {where} (suy ra từ địa danh trong văn bản)." if vi else
                      f"{names}: counted in {where} alike (inferred from a place the document names).")
     if wide:
@@ -286,7 +288,7 @@ def asset_card(row, lang: str) -> tuple[str, str, list[str]]:
     if lang == "en":
         title += f" ({md_escape(row['product_vi'])})"
     kind = f"{name('ip_type', row['ip_type'], lang)} · {name('ip_status', row['status'], lang)}"
-    communes = _as_list(row.get("communes_vi"))
+    communes = as_list(row.get("communes_vi"))
     where = []
     if communes:
         where.append(f"{pick(COLUMNS['communes'], lang)}: {', '.join(communes)}")
