@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -21,8 +21,11 @@ def number(value: float | int | Decimal | None, lang: str = "vi", decimals: int 
     """66769.9 -> '66.769,9' (vi) or '66,769.9' (en); up to `decimals` places, no trailing zeros."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    # round half up as readers expect (0,125 -> 0,13), not Babel's half-to-even; floats via str()
+    exact = value if isinstance(value, Decimal) else Decimal(str(value))
+    rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     fmt = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=fmt, locale=_LOCALE[lang])
+    return format_decimal(rounded, format=fmt, locale=_LOCALE[lang])
 
 
 def to_unit(amount_mvnd: float | Decimal, unit: str = "mvnd") -> float | Decimal:
@@ -37,10 +40,11 @@ def unit_text(unit: str = "mvnd", lang: str = "vi") -> str:
 
 
 def money(amount_mvnd: float | Decimal | None, lang: str = "vi", unit: str = "mvnd") -> str:
-    """66769.9 -> '66.769,9 triệu đồng' | '66,77 tỷ đồng' | '66,769.9 million VND' | '66.77 billion VND'."""
+    """66769.9 -> '66.769,9 triệu đồng' | '66,77 tỷ đồng' | '66,769.9 million VND' | '66.77 billion VND';
+    45936 -> '45,936 tỷ đồng' (tỷ to three places, i.e. to the whole triệu)."""
     if amount_mvnd is None or (isinstance(amount_mvnd, float) and math.isnan(amount_mvnd)):
         return "–"
-    decimals = 2 if unit == "bvnd" else 1
+    decimals = 3 if unit == "bvnd" else 1  # 0,001 tỷ = 1 triệu: the document writes "45,936 tỷ đồng"
     return f"{number(to_unit(amount_mvnd, unit), lang, decimals)} {unit_text(unit, lang)}"
 
 
@@ -73,4 +77,4 @@ def plotly_separators(lang: str = "vi") -> str:
 
 def d3_money_format(unit: str = "mvnd") -> str:
     """d3 format for hovers/axes: the separators come from the layout."""
-    return ",.2f" if unit == "bvnd" else ",.1f"
+    return ",.3~f" if unit == "bvnd" else ",.1~f"

@@ -113,9 +113,17 @@ def source_note(cite_ids: Iterable, key: str) -> None:
             st.caption(t("quote_original"))
         for i, row in enumerate(cites.itertuples()):
             title = row.heading_vi if lang() == "vi" else row.title_en
-            st.markdown(f"**{t('section')} {row.section}** · {_md_escape(title)}  \n“{_md_escape(row.quote_vi)}”")
+            st.markdown(f"**{_md_escape(section_label(row.section))}** · {_md_escape(title)}  \n"
+                        f"“{_md_escape(row.quote_vi)}”")
             st.page_link(SOURCES_PAGE, label=t("open_in_document"), icon=":material/menu_book:",
                          query_params={"section": row.section, "cite": row.cite_id})
+
+
+def section_label(section_id: str) -> str:
+    """'mục A.II.8' / 'section A.II.8'; named parts ('header', 'closing') by their name."""
+    if section_id in labels.SECTION_NAMES:
+        return tr(labels.SECTION_NAMES[section_id])
+    return f"{t('section')} {section_id}"
 
 
 def _md_escape(text: str) -> str:

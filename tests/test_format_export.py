@@ -19,7 +19,8 @@ from khcn_dash import export, format as fmt, labels
     (66769.9, "en", "bvnd", "66.77 billion VND"),
     (Decimal("33342"), "vi", "mvnd", "33.342 triệu đồng"),
     (213, "vi", "mvnd", "213 triệu đồng"),
-    (Decimal("45936"), "vi", "bvnd", "45,94 tỷ đồng"),
+    (Decimal("45936"), "vi", "bvnd", "45,936 tỷ đồng"),
+    (Decimal("33427.9"), "vi", "bvnd", "33,428 tỷ đồng"),
     (None, "vi", "mvnd", "–"),
     (float("nan"), "en", "mvnd", "–"),
 ])
@@ -72,3 +73,11 @@ def test_every_code_has_both_languages():
             assert len(pair) == 2 and all(pair), (kind, code)
     assert labels.name("field", "agriculture", "en") == "Agriculture and rural development"
     assert labels.name("field", "<b>unknown</b>", "vi") == "<b>unknown</b>"  # shown as text, never an error
+
+
+@pytest.mark.parametrize("amount,unit,expected", [
+    (0.05, "mvnd", "0,1 triệu đồng"), (0.25, "mvnd", "0,3 triệu đồng"), (Decimal("0.5"), "bvnd", "0,001 tỷ đồng"),
+    (8342, "bvnd", "8,342 tỷ đồng"), (Decimal("33427.9"), "bvnd", "33,428 tỷ đồng"), (125, "bvnd", "0,125 tỷ đồng"),
+])
+def test_rounding_is_half_up_as_readers_expect(amount, unit, expected):
+    assert fmt.money(amount, "vi", unit) == expected

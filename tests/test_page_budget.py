@@ -108,15 +108,15 @@ def test_unit_switch_changes_every_money_figure_and_the_axes():
     assert not at.exception
     metrics = _metrics(at)
     assert metrics["Tổng dự toán 2021 (tỷ đồng)"] == "66,77"
-    assert metrics["Đầu tư phát triển (tỷ đồng)"] == "33,34"
+    assert metrics["Đầu tư phát triển (tỷ đồng)"] == "33,342"
     assert not any("triệu đồng" in label for label in metrics)
     text = _text(at)
-    assert "66,77 tỷ đồng" in text and "21,47 tỷ đồng" in text
+    assert "66,77 tỷ đồng" in text and "21,474 tỷ đồng" in text
     assert "triệu đồng" not in _own_text(at)
     tree, bars = sorted(_charts(at), key=lambda c: c["data"][0]["type"], reverse=True)
     assert tree["data"][0]["values"][0] == pytest.approx(66.7699)
-    assert [m for _, m in tree["data"][0]["customdata"]][:3] == ["66,77 tỷ đồng", "33,43 tỷ đồng", "33,34 tỷ đồng"]
-    assert "0,12 tỷ đồng" in bars["data"][0]["text"]  # 125 triệu đồng, written as the text writes it
+    assert [m for _, m in tree["data"][0]["customdata"]][:3] == ["66,77 tỷ đồng", "33,428 tỷ đồng", "33,342 tỷ đồng"]
+    assert "0,125 tỷ đồng" in bars["data"][0]["text"]  # 125 triệu đồng, written as the text writes it
     assert bars["layout"]["xaxis"]["title"]["text"] == "Kinh phí (tỷ đồng)"
     assert max(x for t in bars["data"] for x in t["x"]) == pytest.approx(15)
     headers = [list(d.value.columns) for d in at.dataframe]

@@ -61,6 +61,13 @@ UI: dict[str, Pair] = {
     ),
 }
 
+# Parts of the document that have no number of their own.
+SECTION_NAMES: dict[str, Pair] = {
+    "header": ("phần đầu văn bản", "document header"),
+    "intro": ("phần mở đầu", "opening paragraph"),
+    "closing": ("nơi nhận và chữ ký", "recipients and signature"),
+}
+
 # Names of coded values, by kind of code.
 CODES: dict[str, dict[str, Pair]] = {
     "field": {
