@@ -1,0 +1,311 @@
+"""Session glue of the scenario page: state, widget callbacks, the address bar and notices.
+
+Streamlit code that the page needs but that is not layout: every edit goes through a callback
+here that rebuilds the scenario from its payload (khcn_dash.scenario), so the numbers on screen,
+the link in the address bar and what gets saved (khcn_dash.scenario_store) are the same thing.
+pages/scenarios.py only lays out.
+"""
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from . import scenario as model
+from . import scenario_store as stores
+from . import ui
+from .labels import scenarios as L
+from .queries import scenarios as q
+
+log = logging.getLogger("khcn_dash.scenarios")
+S = st.session_state
+PAGE_PATH = "scenarios"
+
+
+# --- state -----------------------------------------------------------------------------------
+
+def load_baseline() -> model.Baseline:
+    return model.Baseline.from_query(q.baseline_lines().to_dict("records"), q.rule_sources(), q.split_codes())
+
+
+def current_scenario(baseline: model.Baseline) -> model.Scenario:
+    payload = S.get("scn_payload")
+    if payload is not None:
+        try:
+            return model.Scenario.from_payload(baseline, payload)
+        except model.ScenarioError:
+            log.warning("session scenario no longer matches the data; back to the plan")
+    return model.Scenario.plan(baseline)
+
+
+def add_notice(level: str, key: str | None = None, err: model.ScenarioError | None = None, typed: str = "",
+            where: str = "top", **kw) -> None:
+    """A message for the next run, shown where the user acted (`where`: top, settings, move, save, saved)."""
+    S.setdefault("scn_notices", []).append({"level": level, "key": key, "err": err, "typed": typed,
+                                            "where": where, "kw": kw})
+
+
+def commit_scenario(scn: model.Scenario) -> None:
+    S["scn_payload"] = scn.to_payload()
+    S["scn_amt_errors"] = {}
+
+
+def open_store():
+    """(store, None) or (None, reason)."""
+    try:
+        return stores.open_store(), None
+    except stores.StoreUnavailable as exc:
+        log.warning("scenario store unavailable: %s", exc)
+        return None, exc.reason
+
+
+# --- callbacks (run before the page, in the order the user acted) -----------------------------
+
+def on_amount(line_id: str) -> None:
+    baseline = load_baseline()
+    typed = S.get(f"scn_amt_{line_id}", "")
+    try:
+        amount = model.parse_amount(typed, ui.lang(), ui.unit(), baseline.max_amount_mvnd)
+        new = current_scenario(baseline).set_amount(line_id, amount)
+    except model.ScenarioError as err:
+        S.setdefault("scn_amt_errors", {})[line_id] = (err, typed)
+        return
+    commit_scenario(new)
+
+
+def on_setting(kind: str) -> None:
+    scn = current_scenario(load_baseline())
+    try:
+        if kind == "mode":
+            scn = scn.with_mode(S["scn_mode"])
+        elif kind == "mix":
+            scn = scn.with_mixing(S["scn_mix"])
+        elif kind == "absorber":
+            scn = scn.with_absorber(S.get("scn_absorber"))
+        elif kind == "candidates":
+            wanted = set(S.get("scn_candidates") or [])
+            for ln in scn.baseline.candidates:
+                if ln.line_id in wanted and ln.line_id not in scn.amounts:
+                    scn = scn.add_candidate(ln.line_id)
+                elif ln.line_id not in wanted and ln.line_id in scn.amounts:
+                    scn = scn.remove_candidate(ln.line_id)
+    except model.ScenarioError as err:
+        add_notice("error", err=err, where="settings")
+        return
+    commit_scenario(scn)
+
+
+def on_reset() -> None:
+    """Back to the plan: a fresh start, no longer tied to a saved scenario."""
+    commit_scenario(model.Scenario.plan(load_baseline()))
+    S["scn_origin"] = None
+
+
+def on_move() -> None:
+    baseline = load_baseline()
+    typed = S.get("scn_move_amount", "")
+    try:
+        amount = model.parse_amount(typed, ui.lang(), ui.unit(), baseline.max_amount_mvnd)
+        new = current_scenario(baseline).move(S["scn_move_from"], S["scn_move_to"], amount)
+    except model.ScenarioError as err:
+        add_notice("error", err=err, typed=typed, where="move")
+        return
+    commit_scenario(new)
+    add_notice("success", "moved", amount=amount, from_id=S["scn_move_from"], to_id=S["scn_move_to"], where="move")
+
+
+def on_local_budget() -> None:
+    typed = S.get("scn_local_budget", "")
+    scn = current_scenario(load_baseline())
+    try:
+        value = (None if not typed.strip() else
+                 model.parse_amount(typed, ui.lang(), ui.unit(), model.MAX_LOCAL_BUDGET_MVND))
+        scn = scn.with_local_budget(value)
+    except model.ScenarioError as err:
+        S["scn_local_error"] = (err, typed)
+        return
+    S.pop("scn_local_error", None)
+    commit_scenario(scn)
+
+
+def on_split_kind() -> None:
+    kind = S.get("scn_split_kind")
+    S["scn_share_errors"] = {}
+    commit_scenario(current_scenario(load_baseline()).with_split(None if kind == "none" else kind))
+
+
+def on_share(kind: str, code: str) -> None:
+    typed = S.get(f"scn_share_{kind}_{code}", "")
+    scn = current_scenario(load_baseline())
+    try:
+        share = model.parse_share(typed, ui.lang())
+        scn = scn.with_split(kind, {**scn.split_shares, code: share})
+    except model.ScenarioError as err:
+        S.setdefault("scn_share_errors", {})[code] = (err, typed)
+        return
+    S.setdefault("scn_share_errors", {}).pop(code, None)
+    commit_scenario(scn)
+
+
+def on_save() -> None:
+    scn = current_scenario(load_baseline())
+    if scn.violations():
+        add_notice("error", "save_blocked", where="save")
+        return
+    store, reason = open_store()
+    if store is None:
+        add_notice("warning", f"store_{reason}", where="save")
+        return
+    origin = S.get("scn_origin")
+    as_version = origin is not None and S.get("scn_save_as", "version") == "version"
+    try:
+        sid, version = store.save(scn.to_payload(), S.get("scn_save_name", ""), S.get("scn_save_author", ""),
+                                  S.get("scn_save_note", ""), scenario_id=origin["scenario_id"] if as_version else None)
+        record = store.load(sid, version)
+    except model.ScenarioError as err:
+        add_notice("error", err=err, where="save")
+        return
+    except stores.NotFound:
+        add_notice("error", "not_found", where="save")
+        return
+    except stores.StoreUnavailable as exc:
+        add_notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}", where="save")
+        return
+    S["scn_origin"] = record
+    add_notice("success", "saved", name=record["name"], version=version, where="save")
+
+
+def open_saved(scenario_id: str, version: int | None, where: str = "top") -> None:
+    baseline = load_baseline()
+    store, reason = open_store()
+    if store is None:
+        add_notice("warning", f"store_{reason}", where=where)
+        return
+    try:
+        record = store.load(scenario_id, version)
+        scn = model.Scenario.from_payload(baseline, record["payload"])
+    except stores.NotFound:
+        add_notice("warning", "not_found", where=where)
+        return
+    except stores.StoreUnavailable as exc:
+        add_notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}", where=where)
+        return
+    except model.ScenarioError:
+        add_notice("warning", "bad_saved", where=where)
+        return
+    commit_scenario(scn)
+    S["scn_origin"] = record
+
+
+def on_open() -> None:
+    if S.get("scn_pick"):
+        open_saved(S["scn_pick"], S.get("scn_pick_version"), where="saved")
+
+
+def on_delete_confirmed(scenario_id: str, name: str) -> None:
+    store, reason = open_store()
+    S.pop("scn_confirm_delete", None)
+    if store is None:
+        add_notice("warning", f"store_{reason}", where="saved")
+        return
+    try:
+        store.delete(scenario_id)
+    except stores.StoreUnavailable as exc:
+        add_notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}", where="saved")
+        return
+    if (S.get("scn_origin") or {}).get("scenario_id") == scenario_id:
+        S["scn_origin"] = None
+    S["scn_compare"] = [k for k in S.get("scn_compare", []) if k != scenario_id]
+    add_notice("success", "deleted", name=name, where="saved")
+
+
+# --- the address bar ---------------------------------------------------------------------------
+
+def read_url(baseline: model.Baseline) -> None:
+    """Opens what a link asks for, once per distinct link: ?id=…[&v=…] (saved) or ?s=… (unsaved)."""
+    qid, qv, qs = (st.query_params.get(k) for k in ("id", "v", "s"))
+    if (qid is None and qs is None) or (qid, qv, qs) == S.get("scn_url"):
+        return
+    S["scn_url"] = (qid, qv, qs)
+    if qid is not None:
+        version = None
+        if qv is not None:
+            version = int(qv) if qv.isdigit() and len(qv) < 7 and int(qv) > 0 else -1
+        if not stores.valid_id(qid) or version == -1:
+            add_notice("warning", "bad_id")
+            return
+        open_saved(qid, version)
+        return
+    try:
+        scn = model.Scenario.from_payload(baseline, model.decode_url(qs))
+    except model.ScenarioError:
+        add_notice("warning", "bad_link")
+        return
+    commit_scenario(scn)
+    S["scn_origin"] = None
+    add_notice("info", "opened_link")
+
+
+def link_params(scn: model.Scenario) -> dict:
+    origin = S.get("scn_origin")
+    if origin and origin["payload"] == scn.to_payload():
+        latest = origin["version"] == origin["latest_version"]
+        return {"id": origin["scenario_id"], "v": None if latest else str(origin["version"]), "s": None}
+    if scn.is_plan:
+        return {"id": None, "v": None, "s": None}
+    return {"id": None, "v": None, "s": model.encode_url(scn.to_payload())}
+
+
+def write_url(params: dict) -> None:
+    """Puts the scenario in the address bar (only what changed, so the browser's history stays calm)."""
+    for key, value in params.items():
+        if st.query_params.get(key) == value:
+            continue
+        if value is None:
+            st.query_params.pop(key, None)
+        else:
+            st.query_params[key] = value
+    S["scn_url"] = (params["id"], params["v"], params["s"])
+
+
+# --- widgets mirror the scenario ---------------------------------------------------------------
+
+def sync_widgets(scn: model.Scenario, lang: str, unit: str) -> None:
+    errors = S.get("scn_amt_errors", {})
+    for ln in scn.active_lines:
+        if ln.line_id not in errors:
+            S[f"scn_amt_{ln.line_id}"] = model.amount_text(scn.amount(ln.line_id), lang, unit)
+    S["scn_mode"] = scn.mode
+    S["scn_mix"] = scn.allow_mixing
+    S["scn_absorber"] = scn.absorber
+    S["scn_candidates"] = [ln.line_id for ln in scn.active_lines if ln.candidate]
+    if "scn_local_error" not in S:
+        S["scn_local_budget"] = ("" if scn.local_budget is None
+                                 else model.amount_text(model.from_tenths(scn.local_budget), lang, unit))
+    S["scn_split_kind"] = scn.split_kind or "none"
+    share_errors = S.get("scn_share_errors", {})
+    for kind in model.SPLIT_KINDS:
+        for code in scn.baseline.split_codes.get(kind, ()):
+            if code not in share_errors:
+                share = scn.split_shares.get(code) if scn.split_kind == kind else None
+                S[f"scn_share_{kind}_{code}"] = model.amount_text(share, lang) if share else ""
+
+
+def show_notices(where: str, lang: str, unit: str, lines: dict) -> None:
+    """The messages left by the callbacks for this place; what the user typed or named is escaped,
+    never read as Markdown."""
+    notices = S.get("scn_notices", [])
+    S["scn_notices"] = [n for n in notices if n["where"] != where]
+    for n in (n for n in notices if n["where"] == where):
+        if n["err"] is not None:
+            text = L.error_text(n["err"], lang, unit, lines, n["typed"], escape=ui._md_escape)
+        else:
+            kw = {k: ui._md_escape(v) if isinstance(v, str) else v for k, v in n["kw"].items()}
+            if "amount" in kw:
+                kw["amount"] = L.money(kw["amount"], lang, unit)
+            for k_in, k_out in (("from_id", "from_line"), ("to_id", "to_line")):
+                if k_in in kw:
+                    kw[k_out] = L.line_name(lines[n["kw"][k_in]], lang)
+                    kw.pop(k_in)
+            text = L.t(n["key"], lang, **kw)
+        getattr(st, n["level"])(text)
