@@ -23,13 +23,22 @@ pio.templates["khcn"] = go.layout.Template(layout={
     "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
 })
 
+# plotly_white with the house look, merged once and made the default: a figure then starts with it
+# (about 1 ms), where assigning a template to a finished figure costs 20-30 ms per chart.
+TEMPLATE = "khcn_white"
+pio.templates[TEMPLATE] = pio.templates.merge_templates(pio.templates["plotly_white"], pio.templates["khcn"])
+pio.templates.default = TEMPLATE
+
 # Passed to st.plotly_chart(config=...): offline-safe, no logo, nothing typeset remotely.
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True, "typesetMath": False}
 
 
 def base_layout(fig: go.Figure, lang: str = "vi", title: str | None = None) -> go.Figure:
     """Applies the shared template and the language's separators."""
-    fig.update_layout(template="plotly_white+khcn", separators=fmt.plotly_separators(lang))
+    look = fig.layout.template.layout
+    if not (look.font.family == FONT_FAMILY and look.plot_bgcolor == "white" and look.colorway == tuple(PALETTE)):
+        fig.update_layout(template=TEMPLATE)  # a figure made with another template
+    fig.update_layout(separators=fmt.plotly_separators(lang))
     if title:
         fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"})
     return fig
