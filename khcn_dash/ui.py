@@ -137,10 +137,12 @@ def _md_escape(text: str) -> str:
 # --- chart blocks and downloads ------------------------------------------------------------
 
 def download_buttons(table: pd.DataFrame, filename: str, key: str) -> None:
+    # The files are made when a button is clicked, not on every run of the page (an Excel file
+    # costs tens of milliseconds, and a page has several).
     c1, c2 = st.columns(2)
-    c1.download_button(t("download_csv"), export.to_csv_bytes(table), file_name=f"{filename}.csv",
+    c1.download_button(t("download_csv"), lambda: export.to_csv_bytes(table), file_name=f"{filename}.csv",
                        mime="text/csv", key=f"{key}_csv", icon=":material/download:")
-    c2.download_button(t("download_xlsx"), export.to_xlsx_bytes(table, filename), file_name=f"{filename}.xlsx",
+    c2.download_button(t("download_xlsx"), lambda: export.to_xlsx_bytes(table, filename), file_name=f"{filename}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"{key}_xlsx", icon=":material/download:")
 
