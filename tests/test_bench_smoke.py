@@ -77,3 +77,19 @@ def test_report_keeps_what_is_written_outside_the_markers(tmp_path):
     text = path.read_text()
     assert "Notes before." in text and "Notes after." in text and "| a | b |" in text and "old" not in text
     assert report.cell("a|b") == "a\\|b"
+
+
+def test_base_layout_gives_the_house_template_however_the_figure_was_made():
+    """The benchmark's fix (a default template instead of one assigned per chart) keeps the look."""
+    import plotly.graph_objects as go
+
+    from khcn_dash import format as fmt
+    from khcn_dash.charts import base_layout
+
+    def layout(fig):
+        return fig.to_plotly_json()["layout"]
+
+    expected = layout(go.Figure(go.Bar(x=[1], y=[2])).update_layout(
+        template="plotly_white+khcn", separators=fmt.plotly_separators("vi")))
+    assert layout(base_layout(go.Figure(go.Bar(x=[1], y=[2])), "vi")) == expected
+    assert layout(base_layout(go.Figure(go.Bar(x=[1], y=[2]), layout={"template": "plotly"}), "vi")) == expected
