@@ -108,11 +108,11 @@ def run_browser(quick: bool, log) -> dict:
                 log(f"settle time per page, {runs} loads each")
                 settle = B.page_settle(browser, app.base, bare.base, addresses, runs)
                 out["settle"] = {a: {"app": v.app, "bare": v.bare} for a, v in settle.items()}
-                log(f"slider → chart, {input_runs} steps each")
+                log(f"typed value → chart, {input_runs} changes each")
                 try:
                     lat = B.input_latency(browser, app.base, bare.base, "/scenarios", input_runs)
                     out["input"] = {"address": "/scenarios", "app": lat.app, "bare": lat.bare}
-                except Exception as exc:  # no slider (yet) on the page: reported, not fatal
+                except Exception as exc:  # no such input on the page: reported, not fatal
                     out["input"] = {"address": "/scenarios", "error": f"{type(exc).__name__}: {exc}"[:300]}
             log(f"cold start, {cold_runs} each")
             cold = B.cold_start(browser, cold_runs)
@@ -177,11 +177,11 @@ def render(res: dict) -> str:
                         report.verdict(None if r is None else r <= GOALS["cold_ratio"])])
         i = b["input"]
         if "error" in i:
-            summary.append([f"Slider on {i['address']} → updated chart", f"≤ {GOALS['input_ms']:.0f} ms",
+            summary.append([f"Input change on {i['address']} → updated chart", f"≤ {GOALS['input_ms']:.0f} ms",
                             f"not measured: {i['error']}", "–", "**FAIL**"])
         else:
             a, bare = _median(i["app"]), _median(i["bare"])
-            summary.append([f"Slider on {i['address']} → updated chart", f"≤ {GOALS['input_ms']:.0f} ms",
+            summary.append([f"Input change on {i['address']} → updated chart", f"≤ {GOALS['input_ms']:.0f} ms",
                             f"{report.ms(a)} (max {report.ms(max(i['app']))}; bare {report.ms(bare)})",
                             report.ratio(a / bare if bare else None),
                             report.verdict(a <= GOALS["input_ms"])])

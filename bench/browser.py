@@ -40,7 +40,6 @@ ARM_JS = "() => { window.__benchSig = %s; }" % _CHART_SIG
 NAV_DONE_JS = "(path) => window.location.pathname === path && (%s)()" % SETTLED_JS
 # A widget change: settled again, with different chart contents.
 CHART_CHANGED_JS = "() => (%s)() && (%s) !== window.__benchSig" % (SETTLED_JS, _CHART_SIG)
-SLIDER = '[data-testid="stSlider"] input[type="range"]'
 
 
 # --- servers ----------------------------------------------------------------------------------
@@ -141,13 +140,13 @@ def load_ms(browser, url: str) -> float:
         ctx.close()
 
 
-def slider_ms(page, step: int) -> float:
-    """Moves the page's first slider one step (keyboard) and times it to the updated chart."""
-    thumb = page.locator(SLIDER).first
-    thumb.focus()
+def input_ms(page, selector: str, value: str) -> float:
+    """Types `value` into the text input at `selector` and times Enter to the chart redrawn."""
+    box = page.locator(selector).first
+    box.fill(value)
     page.evaluate(ARM_JS)
     t0 = time.perf_counter()
-    page.keyboard.press("ArrowRight" if step % 2 == 0 else "ArrowLeft")
+    box.press("Enter")
     page.wait_for_function(CHART_CHANGED_JS, timeout=TIMEOUT_MS, polling=10)
     return (time.perf_counter() - t0) * 1000
 
@@ -204,18 +203,23 @@ def cold_start(browser, runs: int) -> Pair:
     return out
 
 
+# The input each app's scenario page is timed with: (CSS selector, two values typed in turn).
+APP_INPUT = ('.st-key-scn_amt_2021-lab-upgrade input', ("9.000", "10.000"))
+BARE_INPUT = ('.st-key-factor input', ("40", "60"))
+
+
 def input_latency(browser, app_base: str, bare_base: str, address: str, runs: int) -> Pair:
-    """A slider step on `address` to its chart redrawn, in each app (after one warm-up step)."""
+    """A typed value + Enter on `address` to its chart redrawn, in each app (after one warm-up)."""
     out = Pair([], [])
-    for which, base in (("app", app_base), ("bare", bare_base)):
+    for which, base, (selector, values) in (("app", app_base, APP_INPUT), ("bare", bare_base, BARE_INPUT)):
         ctx = browser.new_context(viewport=VIEWPORT)
         try:
             page = ctx.new_page()
             page.goto(base + address, wait_until="commit", timeout=TIMEOUT_MS)
             wait_settled(page)
-            slider_ms(page, 0)
+            input_ms(page, selector, values[0])
             for r in range(1, runs + 1):
-                getattr(out, which).append(slider_ms(page, r))
+                getattr(out, which).append(input_ms(page, selector, values[r % 2]))
         finally:
             ctx.close()
     return out

@@ -2,7 +2,7 @@
 
 Each session is its own browser context (its own Streamlit session): it opens the first address,
 then clicks through the sidebar to every other page the way a person does, and on the scenarios
-page moves the first slider one step. Every step is timed from the action to "settled"; any
+page types a new amount into a line. Every step is timed from the action to "settled"; any
 exception element, console error, failed response, request to another host or timeout counts as
 an error. The server's resident memory is read with all sessions still open. Bounded in steps
 and time; loopback only.
@@ -84,7 +84,7 @@ async def _check(page, where: str, errors: list[str]) -> None:
 
 async def walk(browser, base: str, addresses: list[str], scenario: str | None, result: SessionResult,
                walked: asyncio.Event, hold: asyncio.Event) -> None:
-    """One session: open addresses[0], click to every other address, move a slider on `scenario`."""
+    """One session: open addresses[0], click to every other address, change an amount on `scenario`."""
     ctx = await browser.new_context(viewport={"width": 1280, "height": 800})
     try:
         page = await ctx.new_page()
@@ -100,12 +100,15 @@ async def walk(browser, base: str, addresses: list[str], scenario: str | None, r
             result.steps.append((f"goto {addr}", ms))
             await _check(page, addr, result.errors)
             if addr == scenario:
-                slider = page.locator(B.SLIDER).first
-                if not await slider.count():
-                    result.errors.append(f"no slider on {addr}")
+                for which_input in (B.APP_INPUT, B.BARE_INPUT):
+                    box = page.locator(which_input[0]).first
+                    if await box.count():
+                        break
+                else:
+                    result.errors.append(f"no scenario input on {addr}")
                     continue
-                await slider.focus()
-                ms = await _timed(page, lambda: page.keyboard.press("ArrowRight"), B.CHART_CHANGED_JS)
+                await box.fill(which_input[1][0])
+                ms = await _timed(page, lambda: box.press("Enter"), B.CHART_CHANGED_JS)
                 result.steps.append((f"scenario change {addr}", ms))
                 await _check(page, addr, result.errors)
     except Exception as exc:  # a timeout or a missing element is an error of this session, not a crash

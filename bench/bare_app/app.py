@@ -1,7 +1,7 @@
 """The floor: a bare Streamlit multipage app with khcn-dash's addresses and one Plotly chart per page.
 
 Nothing but st.navigation, a title and one small bar chart per page (the scenarios page adds a
-slider that changes its chart, for the input-latency comparison). Run by `python -m bench`.
+text input that changes its chart, for the input-latency comparison). Run by `python -m bench`.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ st.set_page_config(page_title="bare", layout="wide")
 def _page(key: str, title: str):
     def run() -> None:
         st.title(title)
-        factor = st.slider("factor", 1, 100, 50, key="factor") if key == "scenarios" else 50
+        factor = float(st.text_input("factor", "50", key="factor")) if key == "scenarios" else 50.0
         fig = go.Figure(go.Bar(x=["a", "b", "c", "d"], y=[factor, 100 - factor, 30, 70]))
         st.plotly_chart(fig, key=f"{key}_chart")
     run.__name__ = key
