@@ -138,13 +138,15 @@ def _md_escape(text: str) -> str:
 
 def download_buttons(table: pd.DataFrame, filename: str, key: str) -> None:
     # The files are made when a button is clicked, not on every run of the page (an Excel file
-    # costs tens of milliseconds, and a page has several).
+    # costs tens of milliseconds, and a page has several). on_click="ignore": a click must not also
+    # rerun the page, or the rerun can drop the deferred file before it is made and the click
+    # downloads nothing (seen in the browser tests, one click in a few).
     c1, c2 = st.columns(2)
     c1.download_button(t("download_csv"), lambda: export.to_csv_bytes(table), file_name=f"{filename}.csv",
-                       mime="text/csv", key=f"{key}_csv", icon=":material/download:")
+                       mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
     c2.download_button(t("download_xlsx"), lambda: export.to_xlsx_bytes(table, filename), file_name=f"{filename}.xlsx",
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       key=f"{key}_xlsx", icon=":material/download:")
+                       key=f"{key}_xlsx", on_click="ignore", icon=":material/download:")
 
 
 def chart_block(fig: go.Figure, table: pd.DataFrame, summary: str, cite_ids: Iterable, key: str,

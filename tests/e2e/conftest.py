@@ -21,6 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "artifacts" / "screenshots"
+SERVER_LOGS = ROOT / "artifacts" / "server-logs"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--disable-quic", "--no-first-run", "--disable-default-apps",
@@ -42,13 +43,20 @@ def start_server(script: Path, env: dict | None = None) -> tuple[subprocess.Pope
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"]
+    # The server's output goes to a file, never to a pipe: nobody reads a pipe while the tests run,
+    # and a server that has written 64 KB into a full pipe blocks on its next log line.
+    SERVER_LOGS.mkdir(parents=True, exist_ok=True)
+    log_path = SERVER_LOGS / f"streamlit-{script.stem}-{port}.log"
+    log = log_path.open("wb")
     proc = subprocess.Popen(cmd, cwd=script.parent, env={**os.environ, **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                            stdout=log, stderr=subprocess.STDOUT)
+    log.close()  # the child has its own copy of the descriptor
+    proc.log_path = log_path
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
         if proc.poll() is not None:
-            out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+            out = log_path.read_text(errors="replace")
             raise RuntimeError(f"streamlit exited early:\n{out}")
         try:
             with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
