@@ -61,11 +61,13 @@ def _text(pdf: _Doc, text: str, size: float = 10.5, style: str = "", colour=INK,
     pdf.ln(gap)
 
 
-def _figures(pdf: _Doc, figures: list[tuple[str, str]]) -> None:
+def _figures(pdf: _Doc, figures: list[tuple[str, str]], deltas: list[str | None] = ()) -> None:
     if not figures:
         return
     width = pdf.w - pdf.l_margin - pdf.r_margin
-    for label, value in figures:
+    for n, (label, value) in enumerate(figures):
+        if n < len(deltas) and deltas[n]:
+            value = f"{value} ({deltas[n]})"
         pdf.set_font(FONT, "", 10)
         pdf.set_text_color(*MUTED)
         y = pdf.get_y()
@@ -151,9 +153,11 @@ def build_pdf(slides: list[Slide], citations: dict[str, pd.DataFrame], lang: str
         pdf.set_line_width(0.2)
         pdf.ln(2)
         _text(pdf, slide.title, size=15, style="B", gap=1.5)
+        if slide.notice:
+            _text(pdf, slide.notice, size=10, style="B", colour=ACCENT, gap=1.5)
         if slide.summary:
             _text(pdf, plain(slide.summary), size=10.5, gap=2.5, line=5.2)
-        _figures(pdf, slide.figures)
+        _figures(pdf, slide.figures, slide.deltas)
         for line in slide.lines:
             _text(pdf, f"• {line}", size=10, gap=0.5, line=5)
         if slide.lines:

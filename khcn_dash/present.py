@@ -43,6 +43,20 @@ class Slide:
     chart: go.Figure | None = None
     cite_ids: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)      # short plain lines (lists the slide shows)
+    deltas: list[str | None] = field(default_factory=list)  # beside figures[i]: a change, e.g. against the plan
+    notice: str = ""                                    # plain text the audience must not miss (a fallback)
+
+
+@dataclass(frozen=True)
+class ScenarioChoice:
+    """Which scenario the scenario slide shows, as plain values taken from the session on every run
+    (cheap); it is read and checked only when the slide or a briefing is made.
+
+    `saved_id`: a saved scenario (its latest version). Otherwise `payload`: the scenario being edited
+    in this session (None: the plan as written), shown under `name` when it is a saved one unchanged."""
+    saved_id: str | None = None
+    payload: dict | None = None
+    name: str | None = None
 
 
 # --- the slides: pure functions (lang, unit) -> Slide ----------------------------------------
@@ -198,9 +212,74 @@ def map_slide(lang: str, unit: str) -> Slide:
     counts = qi.ip_count_by_district()
     assets = qi.ip_assets()
     fig = cm.district_map(counts, assets, lang, font_size=cm.FONT_NORMAL)
-    return Slide(key="map", title=L.tr("slide_map", lang), summary=lm.map_summary(counts, assets, lang),
+    return Slide(key="map", title=L.tr("slide_map", lang), summary=lm.map_summary(counts, assets, lang, filtered=False),
                  figures=[(L.tr("fig_ip", lang), fmt.count(int((assets["status"] == "protected").sum()), lang))],
                  chart=fig, cite_ids=_ids(assets["cite_id"]))
+
+
+def _chosen_scenario(choice: ScenarioChoice | None, baseline, lang: str):
+    """(name, scenario, meta lines, notice) for the scenario slide; name None means the plan as written.
+    A saved scenario that cannot be read, or a session payload that no longer fits the data, falls
+    back to the plan with a notice."""
+    from . import scenario as model
+    from . import scenario_store as stores
+    from .labels import scenarios as ls
+
+    choice = choice or ScenarioChoice()
+    if choice.saved_id is not None:
+        try:
+            record = stores.open_store().load(choice.saved_id)
+            scn = model.Scenario.from_payload(baseline, record["payload"])
+        except stores.StoreUnavailable:
+            notice = L.tr("scenario_store_off", lang)
+        except (stores.NotFound, model.ScenarioError):
+            notice = L.tr("scenario_unreadable", lang)
+        else:
+            meta = L.tr("scenario_saved_meta", lang, version=record["version"], author=record["author"] or "–",
+                        at=ls.saved_at(record["created_at"], lang))
+            return record["name"], scn, [meta], ""
+        return None, model.Scenario.plan(baseline), [], notice
+    if choice.payload is not None:
+        try:
+            scn = model.Scenario.from_payload(baseline, choice.payload)
+        except model.ScenarioError:
+            return None, model.Scenario.plan(baseline), [], L.tr("scenario_unreadable", lang)
+        if not scn.is_plan:
+            return choice.name or L.tr("scenario_current", lang), scn, [], ""
+    return None, model.Scenario.plan(baseline), [], ""
+
+
+def scenario_slide(lang: str, unit: str, choice: ScenarioChoice | None = None) -> Slide:
+    """The chosen scenario against the plan: totals by source, the rules, the lines chart."""
+    from . import scenario as model
+    from .charts import scenarios as cs
+    from .labels import scenarios as ls
+    from .queries import scenarios as qs
+
+    baseline = model.Baseline.from_query(qs.baseline_lines().to_dict("records"), qs.rule_sources(),
+                                         qs.split_codes())
+    lines = {ln.line_id: ln for ln in baseline.lines}
+    name, scn, meta, notice = _chosen_scenario(choice, baseline, lang)
+    line_rows, source_rows = scn.line_rows(), scn.source_rows()
+    figures, deltas = [], []
+    for r in [source_rows[-1], *source_rows[:-1]]:
+        label = (labels.name("funding_kind", r["funding_kind"], lang) if r["funding_kind"]
+                 else ls.t("metric_total", lang))
+        figures.append((label, fmt.money(r["amount_mvnd"], lang, unit)))
+        deltas.append(None if r["diff_mvnd"] == 0 else ls.signed_money(r["diff_mvnd"], lang, unit))
+    violations = scn.violations()
+    figures.append((L.tr("fig_rules", lang), L.tr("rules_kept", lang) if not violations
+                    else L.tr("rules_broken", lang, n=fmt.count(len(violations), lang))))
+    deltas.append(None)
+    chart = cs.lines_vs_plan_bar(ls.lines_chart_frame(line_rows, lines, lang), lang, unit)
+    cite_ids = _ids([r["cite_ids"] for r in line_rows], [r["cite_ids"] for r in source_rows],
+                    [v.cite_ids for v in violations])
+    return Slide(key="scenario", title=L.tr("slide_scenario", lang),
+                 summary=ls.lines_summary(line_rows, source_rows, lines, lang, unit),
+                 figures=figures, deltas=deltas, chart=chart, cite_ids=cite_ids,
+                 lines=[L.tr("scenario_plan", lang) if name is None else L.tr("scenario_is", lang, name=name), *meta,
+                        *(ls.violation_text(v, lang, unit, lines) for v in violations)],
+                 notice=notice)
 
 
 # Slide key -> (builder, page key it presents). The order is the order of the slideshow.
@@ -211,7 +290,10 @@ SLIDES: dict[str, tuple[Callable[[str, str], Slide], str]] = {
     "review": (review_slide, "review"),
     "plan": (plan_slide, "plan"),
     "map": (map_slide, "map"),
+    "scenario": (scenario_slide, "scenarios"),
 }
+# Builders that also take the session's ScenarioChoice (as `choice`).
+_TAKES_CHOICE = {"scenario"}
 
 
 def slide_keys() -> list[str]:
@@ -229,17 +311,18 @@ def start_slide(page: str | None) -> str:
     return keys[0] if keys else slide_keys()[0]
 
 
-def build(key: str, lang: str, unit: str) -> Slide | None:
+def build(key: str, lang: str, unit: str, choice: ScenarioChoice | None = None) -> Slide | None:
     """One slide, or None (logged) if its data or chart builder fails: the others still show."""
     try:
-        return SLIDES[key][0](lang, unit)
+        builder = SLIDES[key][0]
+        return builder(lang, unit, choice) if key in _TAKES_CHOICE else builder(lang, unit)
     except Exception:  # noqa: BLE001 - one broken slide must not stop a meeting
         log.exception("slide %s failed", key)
         return None
 
 
-def build_all(keys: list[str], lang: str, unit: str) -> list[Slide]:
-    return [s for s in (build(k, lang, unit) for k in keys) if s is not None]
+def build_all(keys: list[str], lang: str, unit: str, choice: ScenarioChoice | None = None) -> list[Slide]:
+    return [s for s in (build(k, lang, unit, choice) for k in keys) if s is not None]
 
 
 def plain(markdown: str) -> str:
@@ -277,13 +360,15 @@ PRESENT_CSS = """<style>
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] p,
 [data-testid="stMain"] [data-testid="stMarkdownContainer"] li { font-size: 1.35rem; line-height: 1.5; }
 [data-testid="stMain"] h1 { font-size: 2.6rem !important; }
-[data-testid="stMetricValue"] { font-size: 2.4rem !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] p { font-size: 2.2rem !important; line-height: 1.25 !important; }
+[data-testid="stMetric"] .stMarkdownEllipsis, [data-testid="stMetric"] .stMarkdownEllipsis p {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricLabel"] p { font-size: 1.15rem !important; }
 [data-testid="stMain"] button p { font-size: 1.2rem; }
 .st-key-present_left, .st-key-present_right, .st-key-present_home, .st-key-present_end { display: none !important; }
 </style>"""
 
-_LARGE_TYPE_CHARTS = {"key_figures", "budget", "review"}
+_LARGE_TYPE_CHARTS = {"key_figures", "budget", "review", "scenario"}
 _EXTRA_KEYS = {"present_left": ("Left", -1), "present_right": ("Right", 1),
                "present_home": ("Home", -999), "present_end": ("End", 999)}
 
@@ -335,6 +420,84 @@ def app_controls(page) -> None:
         st.switch_page(PRESENT_SCRIPT)
 
 
+CURRENT = "current"            # the scenario slide's picker: the scenario being edited, or a saved id
+SCENARIO_KEY = "present_scenario"
+_URL_SCENARIO_KEY = "_present_url_scenario"  # the ?scenario= value last taken from the address
+
+
+def scenario_choice() -> ScenarioChoice:
+    """The session's choice for the scenario slide: the saved scenario picked on the slide, else the
+    scenario being edited on the Scenarios page (named after the saved one it was opened from, if
+    it is still unchanged)."""
+    import streamlit as st
+
+    from . import scenario_store as stores
+
+    state = st.session_state
+    picked = state.get(SCENARIO_KEY)
+    if isinstance(picked, str) and picked != CURRENT and stores.valid_id(picked):
+        return ScenarioChoice(saved_id=picked)
+    payload = state.get("scn_payload")
+    origin = state.get("scn_origin")
+    name = origin["name"] if origin and payload is not None and origin.get("payload") == payload else None
+    return ScenarioChoice(payload=payload, name=name)
+
+
+def present_scenario(picked: str = CURRENT) -> None:
+    """Button callback (the Scenarios page's "present this scenario"): presentation mode on, at the
+    scenario slide, showing `picked`."""
+    import streamlit as st
+
+    st.session_state[SCENARIO_KEY] = picked
+    st.session_state[STATE_KEY] = True  # app_controls then hands over to the slideshow at this page's slide
+
+
+def _saved_scenarios(lang: str) -> tuple[dict[str, dict], str]:
+    """The saved scenarios (id -> latest version's row, newest first) and a message if none can be read;
+    takes ?scenario= from the address (a link to a saved scenario's slide) into the picker's state."""
+    import streamlit as st
+
+    from . import scenario_store as stores
+
+    state = st.session_state
+    saved: dict[str, dict] = {}
+    message = ""
+    try:
+        saved = {row["scenario_id"]: row for row in stores.open_store().list_scenarios()}
+    except stores.StoreUnavailable:
+        message = L.tr("scenario_store_off", lang)
+    asked = st.query_params.get("scenario")
+    if asked is not None and asked != state.get(_URL_SCENARIO_KEY):
+        state[_URL_SCENARIO_KEY] = asked
+        if asked in saved or asked == CURRENT:
+            state[SCENARIO_KEY] = asked
+        elif not message:
+            message = L.tr("scenario_bad_link", lang)
+    if state.get(SCENARIO_KEY) not in (CURRENT, *saved):
+        state[SCENARIO_KEY] = CURRENT
+    return saved, message
+
+
+def _scenario_picker(saved: dict[str, dict], message: str, lang: str) -> None:
+    """On the scenario slide: which scenario to show (the one being edited, or a saved one)."""
+    import streamlit as st
+
+    from . import ui
+    from .labels import scenarios as ls
+
+    state = st.session_state
+    if message:
+        st.warning(ui._md_escape(message))
+    st.selectbox(ui.tr(L.UI["scenario_pick"]), [CURRENT, *saved], key=SCENARIO_KEY,
+                 help=ui.tr(L.UI["scenario_pick_help"]),
+                 format_func=lambda k: L.tr("scenario_current", lang) if k == CURRENT
+                 else ls.saved_option(saved[k], lang))
+    if state[SCENARIO_KEY] == CURRENT:
+        st.query_params.pop("scenario", None)
+    else:
+        st.query_params["scenario"] = state[_URL_SCENARIO_KEY] = state[SCENARIO_KEY]
+
+
 def _origin_script() -> str:
     import streamlit as st
 
@@ -355,10 +518,11 @@ def briefing_downloads(page_key: str) -> None:
     page_title = ui.tr(labels.PAGES.get(page_key, labels.PAGES["overview"])[1])
     whole = ui.tr(L.UI["pdf_whole"])
     st.caption(ui.tr(L.UI["briefing"]), help=ui.tr(L.UI["briefing_help"]))
-    st.download_button(ui.tr(L.UI["briefing_page"]), data=_pdf_maker(page_keys, lang, unit, page_title),
+    choice = scenario_choice()
+    st.download_button(ui.tr(L.UI["briefing_page"]), data=_pdf_maker(page_keys, lang, unit, page_title, choice),
                        file_name=_briefing_file(page_key, lang), mime="application/pdf", key="briefing_page",
                        on_click="ignore", icon=":material/picture_as_pdf:", width="stretch")
-    st.download_button(ui.tr(L.UI["briefing_all"]), data=_pdf_maker(slide_keys(), lang, unit, whole),
+    st.download_button(ui.tr(L.UI["briefing_all"]), data=_pdf_maker(slide_keys(), lang, unit, whole, choice),
                        file_name=_briefing_file("all", lang), mime="application/pdf", key="briefing_all",
                        on_click="ignore", icon=":material/picture_as_pdf:", width="stretch")
 
@@ -368,19 +532,21 @@ def _briefing_file(scope: str, lang: str) -> str:
     return file_name(scope, lang)
 
 
-def _pdf_maker(keys: list[str], lang: str, unit: str, scope_title: str):
+def _pdf_maker(keys: list[str], lang: str, unit: str, scope_title: str, choice: ScenarioChoice | None = None):
     """A no-argument callable for st.download_button: builds the PDF only when someone clicks."""
     def make() -> bytes:
-        return briefing_pdf(keys, lang, unit, scope_title)
+        return briefing_pdf(keys, lang, unit, scope_title, choice)
     return make
 
 
-def briefing_pdf(keys: list[str], lang: str, unit: str, scope_title: str) -> bytes:
-    """The briefing of some slides as PDF bytes (queries, charts, citations, then fpdf2)."""
+def briefing_pdf(keys: list[str], lang: str, unit: str, scope_title: str,
+                 choice: ScenarioChoice | None = None) -> bytes:
+    """The briefing of some slides as PDF bytes (queries, charts, citations, then fpdf2); the
+    scenario slide shows `choice` (the plan when None)."""
     from . import briefing
     from .queries import sources as q_sources
 
-    slides = build_all(keys, lang, unit)
+    slides = build_all(keys, lang, unit, choice)
     cites = {s.key: q_sources.citations(tuple(s.cite_ids)) for s in slides}
     return briefing.build_pdf(slides, cites, lang, scope_title)
 
@@ -407,7 +573,13 @@ def slideshow() -> None:
     lang, unit = ui.lang(), ui.unit()
     i = keys.index(current)
 
-    slide = build(current, lang, unit)
+    picker = None
+    if current in _TAKES_CHOICE:
+        saved, message = _saved_scenarios(lang)
+        picker = lambda: _scenario_picker(saved, message, lang)  # noqa: E731
+    else:
+        st.query_params.pop("scenario", None)  # belongs to the scenario slide's address only
+    slide = build(current, lang, unit, scenario_choice() if picker else None)
     prev_col, next_col, count_col, exit_col = st.columns([1, 1, 2.2, 1.4], vertical_alignment="center")
     count_col.caption(f"{ui.t('app_title')} · {L.slide_counter(i + 1, len(keys), lang)}")
     prev_col.button(ui.tr(L.UI["prev"]), key="present_prev", on_click=_go, args=(-1,), shortcut="PageUp",
@@ -423,18 +595,23 @@ def slideshow() -> None:
     if slide is None:
         st.warning(ui.tr(L.UI["slide_missing"]))
     else:
-        _draw(slide, ui, PLOTLY_CONFIG)
+        _draw(slide, ui, PLOTLY_CONFIG, picker=picker)
     st.caption(ui.tr(L.UI["keys_hint"]))
 
 
-def _draw(slide: Slide, ui, plotly_config: dict) -> None:
+def _draw(slide: Slide, ui, plotly_config: dict, picker: Callable[[], None] | None = None) -> None:
     import streamlit as st
 
     st.title(slide.title, anchor=False)
+    if picker is not None:
+        picker()
+    if slide.notice:
+        st.warning(ui._md_escape(slide.notice))
     if slide.figures:
-        cols = st.columns(min(len(slide.figures), 3))
+        cols = st.columns(min(len(slide.figures), 4 if len(slide.figures) == 4 else 3))
         for n, (label, value) in enumerate(slide.figures):
-            cols[n % len(cols)].metric(label, value, border=True)
+            delta = slide.deltas[n] if n < len(slide.deltas) else None
+            cols[n % len(cols)].metric(label, value, delta=delta, delta_color="off", border=True)
     if slide.chart is not None:
         left, right = st.columns([3, 2], vertical_alignment="top")
         with left:

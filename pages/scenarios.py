@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from khcn_dash import present
 from khcn_dash import scenario as model
 from khcn_dash import scenario_store as stores
 from khcn_dash import scenario_session as sess
 from khcn_dash import ui
 from khcn_dash.charts import scenarios as charts
+from khcn_dash.labels import present as PL
 from khcn_dash.labels import scenarios as L
 
 ui.require_app_shell()  # a permalink that is a fresh server's first request still gets app.py's shell
@@ -180,6 +182,8 @@ st.subheader(L.t("share", LANG))
 st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
 st.code(model.share_url(st.context.url, sess.PAGE_PATH, link), language=None, wrap_lines=True)
 ui.download_buttons(L.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban-2021", key="scn_export")
+st.button(ui.tr(PL.UI["present_this"]), key="scn_present", on_click=present.present_scenario, args=(present.CURRENT,),
+          icon=":material/slideshow:", help=ui.tr(PL.UI["present_this_help"]))
 
 # save
 st.subheader(L.t("save", LANG))
@@ -224,8 +228,10 @@ if saved:
         versions = list(version_rows)
         p2.selectbox(L.t("pick_version", LANG), versions,
                      format_func=lambda v: L.version_option(version_rows[v], LANG), key="scn_pick_version")
-        b1, b2, _ = st.columns([1, 1, 4])
+        b1, b2, b3, _ = st.columns([1, 1, 1.3, 2.7])
         b1.button(L.t("open", LANG), key="scn_open", on_click=sess.on_open, icon=":material/folder_open:")
+        b3.button(ui.tr(PL.UI["present_saved"]), key="scn_present_saved", on_click=present.present_scenario,
+                  args=(picked,), icon=":material/slideshow:")
         if b2.button(L.t("delete", LANG), key="scn_delete", disabled=not can_save, icon=":material/delete:"):
             S["scn_confirm_delete"] = picked
         st.caption(L.t("permalink", LANG))

@@ -22,8 +22,8 @@ def _pdf_text(data: bytes) -> str:
     return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
 
 
-def _briefing(keys, lang, unit="mvnd", title="Tổng quan"):
-    slides = present.build_all(keys, lang, unit)
+def _briefing(keys, lang, unit="mvnd", title="Tổng quan", choice=None):
+    slides = present.build_all(keys, lang, unit, choice)
     cites = {s.key: q_sources.citations(tuple(s.cite_ids)) for s in slides}
     return briefing.build_pdf(slides, cites, lang, title, today=dt.date(2021, 1, 15))
 
@@ -135,6 +135,21 @@ def test_briefing_without_chromium_still_has_the_figures(monkeypatch):
     text = _pdf_text(_briefing(["budget"], "vi"))
     assert "66.769,9 triệu đồng" in text
     assert "Không vẽ được biểu đồ" in text
+
+
+def test_scenarios_page_briefing_carries_the_chosen_scenario_and_its_change():
+    from decimal import Decimal
+
+    from khcn_dash import scenario as model
+    from khcn_dash.queries import scenarios as qs
+
+    baseline = model.Baseline.from_query(qs.baseline_lines().to_dict("records"), qs.rule_sources(), qs.split_codes())
+    scn = model.Scenario.plan(baseline).with_mode("free").set_amount("2021-lab-upgrade", Decimal("12000"))
+    choice = present.ScenarioChoice(payload=scn.to_payload(), name="Phương án nâng cấp phòng thí nghiệm")
+    text = _pdf_text(_briefing(present.slides_for_page("scenarios"), "vi", title="Kịch bản", choice=choice))
+    for expected in ["Kịch bản phân bổ kinh phí KH&CN 2021", "Kịch bản: «Phương án nâng cấp phòng thí nghiệm»",
+                     "68.769,9 triệu đồng (+2.000 triệu đồng)", "Đều được tuân thủ"]:
+        assert expected in text, expected
 
 
 def test_briefing_file_name_is_ascii():

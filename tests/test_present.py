@@ -3,9 +3,34 @@ from __future__ import annotations
 
 import pytest
 
+from decimal import Decimal as D
+
 from khcn_dash import labels, present
+from khcn_dash import scenario as model
+from khcn_dash import scenario_store as stores
 from khcn_dash.labels import present as L
+from khcn_dash.queries import scenarios as qs
 from tests.conftest import open_page
+
+LAB, QA, MINISTRY = "2021-lab-upgrade", "2021-construction-qa", "2021-radiation-station-equipment"
+
+
+@pytest.fixture(autouse=True)
+def scenario_db(tmp_path, monkeypatch):
+    """Saved scenarios go to a file of the test's own."""
+    path = tmp_path / "scenarios.duckdb"
+    monkeypatch.setenv(stores.ENV_VAR, str(path))
+    yield path
+    stores.close_all()
+
+
+def _baseline() -> model.Baseline:
+    return model.Baseline.from_query(qs.baseline_lines().to_dict("records"), qs.rule_sources(), qs.split_codes())
+
+
+def _lab_plus_2000() -> model.Scenario:
+    """The lab upgrade gets 2.000 triệu more, nothing else changes (free mode)."""
+    return model.Scenario.plan(_baseline()).with_mode("free").set_amount(LAB, D("12000"))
 
 
 # --- the slides (pure) ---------------------------------------------------------------------
@@ -14,6 +39,7 @@ from tests.conftest import open_page
 @pytest.mark.parametrize("key", present.slide_keys())
 def test_every_slide_builds_with_a_title_and_sources(key, lang):
     slide = present.SLIDES[key][0](lang, "mvnd")  # not present.build: an error must fail here
+    assert not slide.notice
     assert slide.title and slide.cite_ids
     assert slide.figures or slide.lines
 
@@ -40,9 +66,12 @@ def test_review_and_plan_slides_carry_the_documents_counts():
 def test_slides_follow_the_pages_and_step_stops_at_the_ends():
     keys = present.slide_keys()
     assert present.start_slide("budget") == "budget"
-    assert present.start_slide("scenarios") == keys[0]
+    assert present.start_slide("scenarios") == "scenario"
+    assert present.start_slide("no-such-page") == keys[0]
     assert present.slides_for_page("map") == ["map"]
-    assert present.slides_for_page("scenarios") == ["key_figures"]
+    assert present.slides_for_page("scenarios") == ["scenario"]
+    assert present.slides_for_page("no-such-page") == ["key_figures"]
+    assert keys[-1] == "scenario"  # the issue's order: key figures, budget, review, map, a chosen scenario
     assert present.step(keys, keys[0], -1) == keys[0]
     assert present.step(keys, keys[-1], 1) == keys[-1]
     assert present.step(keys, "budget", 1) == keys[keys.index("budget") + 1]
@@ -55,6 +84,60 @@ def test_a_failing_slide_is_skipped_not_fatal(monkeypatch):
     monkeypatch.setitem(present.SLIDES, "budget", (broken, "budget"))
     assert present.build("budget", "vi", "mvnd") is None
     assert [s.key for s in present.build_all(["budget", "plan"], "vi", "mvnd")] == ["plan"]
+
+
+def test_scenario_slide_without_a_choice_is_the_plan_as_written():
+    slide = present.scenario_slide("vi", "mvnd")
+    assert slide.title == L.UI["slide_scenario"][0]
+    assert dict(slide.figures) == {"Tổng kinh phí": "66.769,9 triệu đồng",
+                                   "Kinh phí sự nghiệp KH&CN": "33.427,9 triệu đồng",
+                                   "Chi đầu tư phát triển": "33.342 triệu đồng",
+                                   L.UI["fig_rules"][0]: L.UI["rules_kept"][0]}
+    assert slide.deltas == [None] * 4
+    assert slide.lines == [L.UI["scenario_plan"][0]]
+    assert slide.chart is not None and not slide.notice
+
+
+@pytest.mark.parametrize("lang, unit, total, delta", [
+    ("vi", "mvnd", "68.769,9 triệu đồng", "+2.000 triệu đồng"),
+    ("en", "bvnd", "68.77 billion VND", "+2 billion VND"),
+])
+def test_scenario_slide_shows_the_sessions_scenario_against_the_plan(lang, unit, total, delta):
+    choice = present.ScenarioChoice(payload=_lab_plus_2000().to_payload(), name="Thêm <b>2 tỷ</b> *phòng thí nghiệm*")
+    slide = present.scenario_slide(lang, unit, choice)
+    assert slide.figures[0][1] == total and slide.deltas[0] == delta   # the total
+    assert slide.deltas[1] is None                                     # the recurrent block is unchanged
+    assert slide.deltas[2] == delta                                    # investment
+    assert slide.lines[0] == L.tr("scenario_is", lang, name="Thêm <b>2 tỷ</b> *phòng thí nghiệm*")
+    lab_bars = [t for t in slide.chart.data if t.x is not None and len(t.x) == 4]
+    assert lab_bars, "the chart has the plan and the scenario per line"
+
+
+def test_scenario_slide_lists_broken_rules():
+    scn = model.Scenario.plan(_baseline()).with_mode("free").set_amount(MINISTRY, D("17000"))
+    slide = present.scenario_slide("vi", "mvnd", present.ScenarioChoice(payload=scn.to_payload()))
+    assert dict(slide.figures)[L.UI["fig_rules"][0]] == "Vi phạm 1 quy tắc"
+    assert any("vốn của Bộ giữ nguyên trên dòng của mình" in line for line in slide.lines)
+
+
+def test_scenario_slide_shows_a_saved_scenario_with_its_version_and_author(scenario_db):
+    sid, _ = stores.open_store().save(_lab_plus_2000().to_payload(), "Phương án A", "Phòng KH-TC")
+    slide = present.scenario_slide("vi", "mvnd", present.ScenarioChoice(saved_id=sid))
+    assert slide.figures[0][1] == "68.769,9 triệu đồng"
+    assert slide.lines[0] == "Kịch bản: «Phương án A»"
+    assert slide.lines[1].startswith("Phiên bản 1, người lập: Phòng KH-TC, lưu lúc ")
+
+
+@pytest.mark.parametrize("choice", [
+    present.ScenarioChoice(saved_id="AAAAAAAAAAA"),  # well formed, not saved
+    present.ScenarioChoice(saved_id="../../etc/passwd"),
+    present.ScenarioChoice(payload={"v": 999, "lines": {}}),              # an old or forged payload
+])
+def test_an_unreadable_choice_shows_the_plan_with_a_notice(choice):
+    slide = present.scenario_slide("vi", "mvnd", choice)
+    assert slide.notice == L.UI["scenario_unreadable"][0]
+    assert slide.figures[0][1] == "66.769,9 triệu đồng"
+    assert slide.lines == [L.UI["scenario_plan"][0]]
 
 
 @pytest.mark.parametrize("raw, expected", [("1", True), ("0", False), (None, None), ("yes", None),
@@ -109,7 +192,7 @@ def test_url_present_1_starts_at_the_first_slide_and_buttons_move():
     assert _titles(at) == [L.UI["slide_document"][1]]
     assert at.button(key="present_prev").disabled
     at.button(key="present_end").click().run()
-    assert _titles(at) == [L.UI["slide_map"][1]]
+    assert _titles(at) == [L.UI["slide_scenario"][1]]
     assert at.button(key="present_next").disabled
 
 
@@ -146,3 +229,42 @@ def test_chart_blocks_offer_a_png_download():
     at = open_page("review")
     pngs = [d for d in at.get("download_button") if d.proto.label == L.UI["download_png"][0]]
     assert pngs, "no PNG download on the review page's charts"
+
+
+def test_present_this_scenario_from_the_scenarios_page_and_back():
+    at = open_page("scenarios")
+    at.radio(key="scn_mode").set_value("free").run()
+    at.text_input(key=f"scn_amt_{LAB}").set_value("12.000").run()
+    at.button(key="scn_present").click().run()
+    assert not at.exception
+    assert _titles(at) == [L.UI["slide_scenario"][0]]
+    assert at.query_params.get("slide") == "scenario"
+    values = {m.label: m.value for m in at.metric}
+    assert values["Tổng kinh phí"] == "68.769,9 triệu đồng"
+    assert at.selectbox(key=present.SCENARIO_KEY).value == present.CURRENT
+    exit_link = [p for p in at.get("page_link") if p.proto.label == L.UI["exit"][0]]
+    assert exit_link[0].proto.page.endswith("scenarios.py") or "scenarios" in exit_link[0].proto.page
+
+
+def test_a_saved_scenario_is_picked_on_the_slide_and_linked_by_address(scenario_db):
+    sid, _ = stores.open_store().save(_lab_plus_2000().to_payload(), "Phương án A", "Phòng KH-TC")
+    at = open_page("present", slide="scenario")
+    assert {m.label: m.value for m in at.metric}["Tổng kinh phí"] == "66.769,9 triệu đồng"
+    at.selectbox(key=present.SCENARIO_KEY).set_value(sid).run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Tổng kinh phí"] == "68.769,9 triệu đồng"
+    assert at.query_params.get("scenario") == sid
+    assert any("Phương án A" in md.value for md in at.markdown)
+
+    linked = open_page("present", slide="scenario", scenario=sid)
+    assert {m.label: m.value for m in linked.metric}["Tổng kinh phí"] == "68.769,9 triệu đồng"
+    linked.button(key="present_prev").click().run()
+    assert "scenario" not in linked.query_params  # the address of another slide does not carry it
+
+
+@pytest.mark.parametrize("bad", ["../../etc/passwd", "AAAAAAAAAAA", "<script>alert(1)</script>"])
+def test_a_bad_scenario_address_gives_a_message_and_shows_the_current(bad):
+    at = open_page("present", slide="scenario", scenario=bad)
+    assert not at.exception
+    assert [w.value for w in at.warning] == [L.UI["scenario_bad_link"][0]]
+    assert at.selectbox(key=present.SCENARIO_KEY).value == present.CURRENT

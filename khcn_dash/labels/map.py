@@ -231,9 +231,10 @@ def province_wide_line(wide: Sequence[str], lang: str) -> str:
     return f"{badge} {md_escape(t('province_wide_note', lang, products=join_words(wide, lang)))}"
 
 
-def map_summary(counts: pd.DataFrame, assets: pd.DataFrame, lang: str) -> str:
+def map_summary(counts: pd.DataFrame, assets: pd.DataFrame, lang: str, filtered: bool = True) -> str:
     """A few sentences saying what the map shows, for people who do not read maps. Markdown: every
-    name from the data is escaped."""
+    name from the data is escaped. `filtered`: the map page's filters chose `assets` (False: all of
+    the document's, as on the slide)."""
     e = md_escape
     wide = province_wide_products(assets, lang)
     placed = counts[counts["n_assets"] > 0].sort_values(["n_assets", "district_id"], ascending=[False, True])
@@ -241,8 +242,11 @@ def map_summary(counts: pd.DataFrame, assets: pd.DataFrame, lang: str) -> str:
     shared = assets[assets["scope"] == "area"]
     vi = lang == "vi"
     n = fmt.count(len(assets), lang)
-    parts = [f"Theo bộ lọc đang chọn có **{n}** sản phẩm." if vi else
-             f"With the filters chosen there are **{n}** products."]
+    if filtered:
+        parts = [f"Theo bộ lọc đang chọn có **{n}** sản phẩm." if vi else
+                 f"With the filters chosen there are **{n}** products."]
+    else:
+        parts = [f"Văn bản nêu **{n}** sản phẩm." if vi else f"The document names **{n}** products."]
     if not placed.empty:
         n_top = int(placed.iloc[0].n_assets)
         tops = e(join_words([district_short(d, lang) for d in

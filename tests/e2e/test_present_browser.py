@@ -35,6 +35,10 @@ def test_presentation_mode_offline_with_keyboard_and_clean_exit(recorder):
     size = page.evaluate("""() => parseFloat(getComputedStyle(
         document.querySelector('[data-testid="stMain"] [data-testid="stMarkdownContainer"] p')).fontSize)""")
     assert size >= 20
+    # the key figures larger still, and whole (wrapped, never cut off with "…")
+    metric = page.locator('[data-testid="stMetricValue"] p').first
+    assert metric.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 32
+    assert metric.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
     # the shipped font, served by the app itself
     family = page.evaluate("() => getComputedStyle(document.querySelector('h1')).fontFamily")
     assert "Noto Sans" in family
@@ -50,6 +54,10 @@ def test_presentation_mode_offline_with_keyboard_and_clean_exit(recorder):
     _press(recorder, "PageUp")     # a clicker's "previous"
     assert _title(page) == L.UI["slide_budget"][0]
     _press(recorder, "End")
+    assert _title(page) == L.UI["slide_scenario"][0]
+    assert page.url.endswith("slide=scenario")
+    recorder.screenshot("present_scenario_vi")
+    _press(recorder, "ArrowLeft")
     assert _title(page) == L.UI["slide_map"][0]
     recorder.screenshot("present_map_vi")
 

@@ -174,3 +174,27 @@ def test_english_and_a_bad_link(rec):
     page.get_by_text("“abc” is not an amount.", exact=False).wait_for()
     tall_screenshot(rec, "scenarios_bad_input_en")
     assert_offline_and_clean(rec)
+
+
+def test_present_the_edited_scenario_and_come_back_to_it(rec):
+    from khcn_dash.labels import present as PL
+
+    page = rec.page
+    rec.goto("/scenarios")
+    set_amount(page, LAB, "9.000")  # the other investment line takes up the difference
+    assert amount_input(page, QA).input_value() == "9.342"
+    page.get_by_role("button", name=PL.UI["present_this"][0]).click()
+    page.wait_for_timeout(500)
+    settle(page)
+    assert re.search(r"/present\?slide=scenario$", page.url), page.url
+    assert page.locator("h1").first.inner_text() == PL.UI["slide_scenario"][0]
+    main = page.locator('[data-testid="stMain"]')
+    expect(main).to_contain_text("«Nâng cấp phòng thí nghiệm» -1.000 triệu đồng")
+    expect(main).to_contain_text(PL.UI["rules_kept"][0])
+    rec.screenshot("present_edited_scenario_vi")
+    page.get_by_role("link", name=PL.UI["exit"][0]).click()
+    page.wait_for_timeout(500)
+    settle(page)
+    assert re.search(r"/scenarios(\?|$)", page.url), page.url
+    assert amount_input(page, LAB).input_value() == "9.000"  # nothing lost on the way
+    assert rec.outside_requests() == [] and rec.console_errors == [] and rec.failed_responses == []
