@@ -270,15 +270,21 @@ def write_url(params: dict) -> None:
 
 # --- widgets mirror the scenario ---------------------------------------------------------------
 
-def sync_widgets(scn: model.Scenario, lang: str, unit: str) -> None:
-    errors = S.get("scn_amt_errors", {})
-    for ln in scn.active_lines:
-        if ln.line_id not in errors:
-            S[f"scn_amt_{ln.line_id}"] = model.amount_text(scn.amount(ln.line_id), lang, unit)
+def sync_settings(scn: model.Scenario) -> None:
+    """The settings widgets (outside the page's fragment) mirror the scenario."""
     S["scn_mode"] = scn.mode
     S["scn_mix"] = scn.allow_mixing
     S["scn_absorber"] = scn.absorber
     S["scn_candidates"] = [ln.line_id for ln in scn.active_lines if ln.candidate]
+
+
+def sync_inputs(scn: model.Scenario, lang: str, unit: str) -> None:
+    """The inputs of the page's fragment (amounts, local budget, shares) mirror the scenario; an
+    input whose last value was refused keeps what the user typed, beside its message."""
+    errors = S.get("scn_amt_errors", {})
+    for ln in scn.active_lines:
+        if ln.line_id not in errors:
+            S[f"scn_amt_{ln.line_id}"] = model.amount_text(scn.amount(ln.line_id), lang, unit)
     if "scn_local_error" not in S:
         S["scn_local_budget"] = ("" if scn.local_budget is None
                                  else model.amount_text(model.from_tenths(scn.local_budget), lang, unit))

@@ -156,14 +156,42 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, summary: str, cite_ids: Ite
     `shown`, if given, is what the table tab displays instead of `table` (e.g. the same rows with
     numbers written in the reader's style); the downloads always carry `table`."""
     st.markdown(summary)
-    tab_chart, tab_table = st.tabs([t("chart"), t("table")])
-    with tab_chart:
-        st.plotly_chart(fig, config=PLOTLY_CONFIG, key=f"{key}_chart", width="stretch")
-        png_download(fig, filename, key)
-    with tab_table:
-        st.dataframe(table if shown is None else shown, hide_index=True, width="stretch", key=f"{key}_table")
-        download_buttons(table, filename, key)
+    tab_chart, tab_table = lazy_tabs([t("chart"), t("table")], key=f"{key}_view")
+    if tab_chart.open:
+        with tab_chart:
+            st.plotly_chart(fig, config=PLOTLY_CONFIG, key=f"{key}_chart", width="stretch")
+            png_download(fig, filename, key)
+    if tab_table.open:
+        with tab_table:
+            st.dataframe(table if shown is None else shown, hide_index=True, width="stretch", key=f"{key}_table")
+            download_buttons(table, filename, key)
     source_note(cite_ids, key=f"{key}_src")
+
+
+def keep_state(*keys: str) -> None:
+    """For widgets inside lazy tabs: Streamlit forgets the value of a widget that a run did not draw
+    (its tab was closed), so a filter would reset each time its tab is left. Called at the top of a
+    page, before those widgets, this keeps a copy of each value and puts it back when the widget
+    is drawn again."""
+    for key in keys:
+        shadow = f"_kept_{key}"
+        if key in st.session_state:
+            st.session_state[shadow] = st.session_state[key]
+        elif shadow in st.session_state:
+            st.session_state[key] = st.session_state[shadow]
+
+
+def lazy_tabs(names: list[str], key: str):
+    """st.tabs whose hidden tabs cost nothing: only the open tab's content is run and sent (opening
+    another tab reruns the page). Use as `if tab.open: with tab: ...`. The open tab is kept by
+    position, so it survives a change of language (the labels change, the place does not)."""
+    index_key = f"_{key}_index"
+    current = st.session_state.get(key)
+    if current in names:
+        st.session_state[index_key] = names.index(current)
+    else:  # first run, the tab was not drawn last run, or the language changed
+        st.session_state[key] = names[min(st.session_state.get(index_key, 0), len(names) - 1)]
+    return st.tabs(names, key=key, on_change="rerun")
 
 
 def png_download(fig: go.Figure, filename: str, key: str) -> None:

@@ -78,14 +78,17 @@ with col_map:
     fig = charts.district_map(
         counts, assets, lang, selected=district, research=research_counts if research_layer else None,
         font_size=charts.FONT_LARGE if large else charts.FONT_NORMAL)
-    tab_map, tab_table = st.tabs([ui.t("chart"), ui.t("table")])
-    with tab_map:
-        st.plotly_chart(fig, config=PLOTLY_CONFIG, key="ip_map", width="stretch",
-                        on_select=_on_map_select, selection_mode="points")
-    with tab_table:
-        by_district = charts.district_table(counts, research_counts, lang)
-        st.dataframe(by_district, hide_index=True, width="stretch", key="ip_by_district_table")
-        ui.download_buttons(by_district, "ip_by_district", key="ip_by_district")
+    tab_map, tab_table = ui.lazy_tabs([ui.t("chart"), ui.t("table")], key="ip_map_view")
+    if tab_map.open:
+        with tab_map:
+            st.plotly_chart(fig, config=PLOTLY_CONFIG, key="ip_map", width="stretch",
+                            on_select=_on_map_select, selection_mode="points")
+            ui.png_download(fig, "ban-do-chi-dan-dia-ly-nhan-hieu", key="ip_map")
+    if tab_table.open:
+        with tab_table:
+            by_district = charts.district_table(counts, research_counts, lang)
+            st.dataframe(by_district, hide_index=True, width="stretch", key="ip_by_district_table")
+            ui.download_buttons(by_district, "ip_by_district", key="ip_by_district")
     st.caption(f"{tr('attribution_label')}: {L.md_escape(L.pick(L.ATTRIBUTION, lang))}")
     v_large, v_research = st.columns(2)
     v_large.toggle(tr("large_labels"), key="large_labels", help=tr("large_labels_help"))

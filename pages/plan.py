@@ -14,6 +14,7 @@ ui.require_app_shell()
 
 PLAN = "2021"
 lang, unit = ui.lang(), ui.unit()
+ui.keep_state("plan_field", "plan_area")  # selectors inside tabs
 
 facts = {
     "planned_tasks": q_review.indicator("planned_task_count", PLAN),
@@ -37,49 +38,52 @@ st.info(ui.tr(L.T["how_to_source"]), icon=":material/menu_book:")
 if lang != "vi":
     st.caption(ui.tr(L.T["translation_note"]))
 
-tab_research, tab_areas, tab_invest = st.tabs(
+tab_research, tab_areas, tab_invest = ui.lazy_tabs(
     [ui.tr(L.T[k]) for k in ("tab_research", "tab_areas", "tab_investment")], key="plan_tabs")
 
-with tab_research:
-    st.subheader(ui.tr(L.T["h_fields"]))
-    fields = facts["fields"]
-    ui.chart_block(charts.directions_by_field_bar(fields, lang), charts.fields_table(fields, lang),
-                   charts.fields_summary(fields, facts["planned_tasks"], lang),
-                   charts.cite_ids(facts["planned_tasks"], fields), key="plan_fields", filename=L.FILENAMES["fields"])
+if tab_research.open:
+    with tab_research:
+        st.subheader(ui.tr(L.T["h_fields"]))
+        fields = facts["fields"]
+        ui.chart_block(charts.directions_by_field_bar(fields, lang), charts.fields_table(fields, lang),
+                       charts.fields_summary(fields, facts["planned_tasks"], lang),
+                       charts.cite_ids(facts["planned_tasks"], fields), key="plan_fields", filename=L.FILENAMES["fields"])
 
-    field = st.selectbox(ui.tr(L.T["field_select"]), charts.field_options(fields),
-                         format_func=lambda c: charts.field_label(fields, c, lang), key="plan_field")
-    directions = q_plan.research_directions(field)
-    st.markdown(charts.heading("h_directions", charts.field_label(fields, field, lang), lang))
-    st.markdown(charts.count_line("n_directions", charts.field_label(fields, field, lang), len(directions), lang))
-    table = charts.directions_table(directions, lang)
-    st.table(table, hide_index=True)
-    ui.download_buttons(table, f"{L.FILENAMES['directions']}-{field}", key="plan_directions")
-    ui.source_note(charts.cite_ids(directions), key="plan_directions_src")
+        field = st.selectbox(ui.tr(L.T["field_select"]), charts.field_options(fields),
+                             format_func=lambda c: charts.field_label(fields, c, lang), key="plan_field")
+        directions = q_plan.research_directions(field)
+        st.markdown(charts.heading("h_directions", charts.field_label(fields, field, lang), lang))
+        st.markdown(charts.count_line("n_directions", charts.field_label(fields, field, lang), len(directions), lang))
+        table = charts.directions_table(directions, lang)
+        st.table(table, hide_index=True)
+        ui.download_buttons(table, f"{L.FILENAMES['directions']}-{field}", key="plan_directions")
+        ui.source_note(charts.cite_ids(directions), key="plan_directions_src")
 
-with tab_areas:
-    st.subheader(ui.tr(L.T["h_areas"]))
-    areas = facts["areas"]
-    ui.chart_block(charts.actions_by_area_bar(areas, lang), charts.areas_table(areas, lang),
-                   charts.areas_summary(areas, lang), charts.cite_ids(areas), key="plan_areas",
-                   filename=L.FILENAMES["areas"])
+if tab_areas.open:
+    with tab_areas:
+        st.subheader(ui.tr(L.T["h_areas"]))
+        areas = facts["areas"]
+        ui.chart_block(charts.actions_by_area_bar(areas, lang), charts.areas_table(areas, lang),
+                       charts.areas_summary(areas, lang), charts.cite_ids(areas), key="plan_areas",
+                       filename=L.FILENAMES["areas"])
 
-    area = st.selectbox(ui.tr(L.T["area_select"]), charts.area_options(areas),
-                        format_func=lambda c: charts.area_label(areas, c, lang), key="plan_area")
-    actions = q_plan.activity_actions(area)
-    st.markdown(charts.heading("h_actions", charts.area_label(areas, area, lang), lang))
-    st.markdown(charts.count_line("n_actions", charts.area_label(areas, area, lang), len(actions), lang))
-    table = charts.actions_table(actions, lang)
-    st.table(table, hide_index=True)
-    ui.download_buttons(table, f"{L.FILENAMES['actions']}-{area}", key="plan_actions")
-    ui.source_note(charts.cite_ids(actions), key="plan_actions_src")
+        area = st.selectbox(ui.tr(L.T["area_select"]), charts.area_options(areas),
+                            format_func=lambda c: charts.area_label(areas, c, lang), key="plan_area")
+        actions = q_plan.activity_actions(area)
+        st.markdown(charts.heading("h_actions", charts.area_label(areas, area, lang), lang))
+        st.markdown(charts.count_line("n_actions", charts.area_label(areas, area, lang), len(actions), lang))
+        table = charts.actions_table(actions, lang)
+        st.table(table, hide_index=True)
+        ui.download_buttons(table, f"{L.FILENAMES['actions']}-{area}", key="plan_actions")
+        ui.source_note(charts.cite_ids(actions), key="plan_actions_src")
 
-with tab_invest:
-    st.subheader(ui.tr(L.T["h_investment"]))
-    invest = facts["investment"]
-    table = charts.investment_table(invest, lang, unit)
-    ui.chart_block(charts.investment_bar(invest, lang, unit), table,
-                   charts.investment_summary(invest, facts["investment_total"], facts["investment_projects"],
-                                             lang, unit),
-                   charts.cite_ids(facts["investment_total"], facts["investment_projects"], invest),
-                   key="plan_investment", filename=L.FILENAMES["investment"], shown=charts.readable(table, lang))
+if tab_invest.open:
+    with tab_invest:
+        st.subheader(ui.tr(L.T["h_investment"]))
+        invest = facts["investment"]
+        table = charts.investment_table(invest, lang, unit)
+        ui.chart_block(charts.investment_bar(invest, lang, unit), table,
+                       charts.investment_summary(invest, facts["investment_total"], facts["investment_projects"],
+                                                 lang, unit),
+                       charts.cite_ids(facts["investment_total"], facts["investment_projects"], invest),
+                       key="plan_investment", filename=L.FILENAMES["investment"], shown=charts.readable(table, lang))

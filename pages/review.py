@@ -14,6 +14,7 @@ ui.require_app_shell()
 
 REVIEW = "2016-2020"
 lang, unit = ui.lang(), ui.unit()
+ui.keep_state("review_highlight_field", "review_ip_type", "review_instrument_kinds")  # filters inside tabs
 
 
 def stated(metric: str) -> dict | None:
@@ -51,111 +52,118 @@ st.markdown(charts.key_points(facts, lang, unit))
 ui.source_note(charts.headline_cites(facts), key="review_headline_src")
 st.info(ui.tr(L.T["how_to_source"]), icon=":material/menu_book:")
 
-tab_tasks, tab_invest, tab_ip, tab_orgs, tab_legal, tab_limits = st.tabs(
+tab_tasks, tab_invest, tab_ip, tab_orgs, tab_legal, tab_limits = ui.lazy_tabs(
     [ui.tr(L.T[k]) for k in ("tab_tasks", "tab_investment", "tab_ip", "tab_orgs", "tab_legal", "tab_limits")],
     key="review_tabs")
 
-with tab_tasks:
-    st.subheader(ui.tr(L.T["h_tasks_by_field"]))
-    tasks = facts["tasks"]
-    table = charts.tasks_by_field_table(tasks, lang)
-    ui.chart_block(charts.tasks_by_field_bar(tasks, lang), table,
-                   charts.tasks_by_field_summary(tasks, facts["tasks_total"], lang),
-                   charts.cite_ids(facts["tasks_total"], tasks), key="review_tasks", filename=L.FILENAMES["tasks"],
-                   shown=charts.readable(table, lang))
+if tab_tasks.open:
+    with tab_tasks:
+        st.subheader(ui.tr(L.T["h_tasks_by_field"]))
+        tasks = facts["tasks"]
+        table = charts.tasks_by_field_table(tasks, lang)
+        ui.chart_block(charts.tasks_by_field_bar(tasks, lang), table,
+                       charts.tasks_by_field_summary(tasks, facts["tasks_total"], lang),
+                       charts.cite_ids(facts["tasks_total"], tasks), key="review_tasks", filename=L.FILENAMES["tasks"],
+                       shown=charts.readable(table, lang))
 
-    st.subheader(ui.tr(L.T["h_ministry"]))
-    ui.table_block(charts.ministry_tasks_table(facts["ministry"], lang), charts.cite_ids(facts["ministry"]),
-                   key="review_ministry", filename=L.FILENAMES["ministry"])
+        st.subheader(ui.tr(L.T["h_ministry"]))
+        ui.table_block(charts.ministry_tasks_table(facts["ministry"], lang), charts.cite_ids(facts["ministry"]),
+                       key="review_ministry", filename=L.FILENAMES["ministry"])
 
-    st.subheader(ui.tr(L.T["h_highlights"]))
-    all_highlights = q_review.research_highlights()
-    field = st.selectbox(ui.tr(L.T["highlight_field"]), charts.highlight_fields(all_highlights),
-                         format_func=lambda c: charts.option_label("field", c, lang),
-                         key="review_highlight_field")
-    highlights = q_review.research_highlights(None if field == "all" else field)
-    st.caption(charts.highlights_caption(len(highlights), len(all_highlights), lang))
-    ui.table_block(charts.highlights_table(highlights, q_ip.districts(), lang), charts.cite_ids(highlights),
-                   key="review_highlights", filename=L.FILENAMES["highlights"])
+        st.subheader(ui.tr(L.T["h_highlights"]))
+        all_highlights = q_review.research_highlights()
+        field = st.selectbox(ui.tr(L.T["highlight_field"]), charts.highlight_fields(all_highlights),
+                             format_func=lambda c: charts.option_label("field", c, lang),
+                             key="review_highlight_field")
+        highlights = q_review.research_highlights(None if field == "all" else field)
+        st.caption(charts.highlights_caption(len(highlights), len(all_highlights), lang))
+        ui.table_block(charts.highlights_table(highlights, q_ip.districts(), lang), charts.cite_ids(highlights),
+                       key="review_highlights", filename=L.FILENAMES["highlights"])
 
-with tab_invest:
-    st.subheader(ui.tr(L.T["h_investment"]))
-    invest = facts["investment"]
-    table = charts.investment_table(invest, lang, unit)
-    ui.chart_block(charts.investment_bar(invest, lang, unit), table,
-                   charts.investment_summary(invest, facts["investment_total"], facts["investment_projects"], lang, unit),
-                   charts.cite_ids(facts["investment_total"], invest), key="review_investment",
-                   filename=L.FILENAMES["investment"], shown=charts.readable(table, lang))
+if tab_invest.open:
+    with tab_invest:
+        st.subheader(ui.tr(L.T["h_investment"]))
+        invest = facts["investment"]
+        table = charts.investment_table(invest, lang, unit)
+        ui.chart_block(charts.investment_bar(invest, lang, unit), table,
+                       charts.investment_summary(invest, facts["investment_total"], facts["investment_projects"], lang, unit),
+                       charts.cite_ids(facts["investment_total"], invest), key="review_investment",
+                       filename=L.FILENAMES["investment"], shown=charts.readable(table, lang))
 
-    st.subheader(ui.tr(L.T["h_infrastructure"]))
-    st.caption(ui.tr(L.T["infra_note"]))
-    infra = q_budget.infrastructure_status()
-    table = charts.infrastructure_table(infra, lang, unit)
-    ui.chart_block(charts.infrastructure_bar(infra, lang, unit), table,
-                   charts.infrastructure_summary(infra, lang, unit), charts.cite_ids(infra, facts["halted"]),
-                   key="review_infra", filename=L.FILENAMES["infrastructure"], shown=charts.readable(table, lang))
+        st.subheader(ui.tr(L.T["h_infrastructure"]))
+        st.caption(ui.tr(L.T["infra_note"]))
+        infra = q_budget.infrastructure_status()
+        table = charts.infrastructure_table(infra, lang, unit)
+        ui.chart_block(charts.infrastructure_bar(infra, lang, unit), table,
+                       charts.infrastructure_summary(infra, lang, unit), charts.cite_ids(infra, facts["halted"]),
+                       key="review_infra", filename=L.FILENAMES["infrastructure"], shown=charts.readable(table, lang))
 
-with tab_ip:
-    st.subheader(ui.tr(L.T["h_ip"]))
-    ip_counts = q_review.ip_counts_by_type()
-    ip_stated = {k: facts[k] for k in ("gi", "cm", "ct_a", "ct_b", "wip")}
-    ui.chart_block(charts.ip_bar(ip_counts, lang), charts.ip_table(ip_counts, lang),
-                   charts.ip_summary(ip_stated, ip_counts, lang), charts.cite_ids(*ip_stated.values(), ip_counts),
-                   key="review_ip", filename=L.FILENAMES["ip"])
+if tab_ip.open:
+    with tab_ip:
+        st.subheader(ui.tr(L.T["h_ip"]))
+        ip_counts = q_review.ip_counts_by_type()
+        ip_stated = {k: facts[k] for k in ("gi", "cm", "ct_a", "ct_b", "wip")}
+        ui.chart_block(charts.ip_bar(ip_counts, lang), charts.ip_table(ip_counts, lang),
+                       charts.ip_summary(ip_stated, ip_counts, lang), charts.cite_ids(*ip_stated.values(), ip_counts),
+                       key="review_ip", filename=L.FILENAMES["ip"])
 
-    st.subheader(ui.tr(L.T["h_ip_list"]))
-    ip_type = st.selectbox(ui.tr(L.T["ip_type_filter"]), ["all", *charts.IP_TYPES],
-                           format_func=lambda c: charts.option_label("ip_type", c, lang),
-                           key="review_ip_type")
-    all_assets = q_ip.ip_assets()
-    assets = all_assets if ip_type == "all" else q_ip.ip_assets(ip_types=(ip_type,))
-    st.caption(charts.ip_caption(len(assets), len(all_assets), lang))
-    ui.table_block(charts.ip_assets_table(assets, q_ip.districts(), lang), charts.cite_ids(assets),
-                   key="review_ip_list", filename=L.FILENAMES["ip_list"])
+        st.subheader(ui.tr(L.T["h_ip_list"]))
+        ip_type = st.selectbox(ui.tr(L.T["ip_type_filter"]), ["all", *charts.IP_TYPES],
+                               format_func=lambda c: charts.option_label("ip_type", c, lang),
+                               key="review_ip_type")
+        all_assets = q_ip.ip_assets()
+        assets = all_assets if ip_type == "all" else q_ip.ip_assets(ip_types=(ip_type,))
+        st.caption(charts.ip_caption(len(assets), len(all_assets), lang))
+        ui.table_block(charts.ip_assets_table(assets, q_ip.districts(), lang), charts.cite_ids(assets),
+                       key="review_ip_list", filename=L.FILENAMES["ip_list"])
 
-with tab_orgs:
-    st.subheader(ui.tr(L.T["h_orgs"]))
-    orgs = facts["orgs"]
-    st.markdown(charts.organisations_summary(orgs, facts["org_count"], lang))
-    ui.table_block(charts.organisations_table(orgs, lang), charts.cite_ids(facts["org_count"], orgs),
-                   key="review_orgs", filename=L.FILENAMES["orgs"])
+if tab_orgs.open:
+    with tab_orgs:
+        st.subheader(ui.tr(L.T["h_orgs"]))
+        orgs = facts["orgs"]
+        st.markdown(charts.organisations_summary(orgs, facts["org_count"], lang))
+        ui.table_block(charts.organisations_table(orgs, lang), charts.cite_ids(facts["org_count"], orgs),
+                       key="review_orgs", filename=L.FILENAMES["orgs"])
 
-    st.subheader(ui.tr(L.T["h_enterprises"]))
-    st.markdown(charts.enterprises_summary(facts["enterprises"], lang))
-    ui.source_note(charts.cite_ids(facts["enterprises"]), key="review_enterprises_src")
+        st.subheader(ui.tr(L.T["h_enterprises"]))
+        st.markdown(charts.enterprises_summary(facts["enterprises"], lang))
+        ui.source_note(charts.cite_ids(facts["enterprises"]), key="review_enterprises_src")
 
-with tab_legal:
-    st.subheader(ui.tr(L.T["h_legal"]))
-    instruments = q_review.legal_instruments()
-    all_kinds = charts.kinds_in(instruments)
-    kinds = st.multiselect(ui.tr(L.T["kind_filter"]), all_kinds, default=all_kinds,
-                           format_func=lambda k: charts.option_label("instrument_kind", k, lang),
-                           key="review_instrument_kinds")
-    if not kinds:
-        st.info(ui.tr(L.T["no_kind_selected"]))
-    else:
-        chosen = charts.of_kinds(instruments, kinds)
-        on_timeline = charts.dated(chosen)
-        ui.chart_block(charts.legal_timeline(chosen, lang), charts.legal_table(on_timeline, lang),
-                       charts.legal_summary(chosen, lang), charts.cite_ids(on_timeline),
-                       key="review_legal", filename=L.FILENAMES["legal"])
-
-        st.subheader(ui.tr(L.T["h_undated"]))
-        st.caption(ui.tr(L.T["undated_note"]))
-        no_year = charts.undated(chosen)
-        if no_year.empty:
-            st.caption(ui.tr(L.T["none_undated"]))
+if tab_legal.open:
+    with tab_legal:
+        st.subheader(ui.tr(L.T["h_legal"]))
+        instruments = q_review.legal_instruments()
+        all_kinds = charts.kinds_in(instruments)
+        st.session_state.setdefault("review_instrument_kinds", all_kinds)  # all at first (kept by keep_state)
+        kinds = st.multiselect(ui.tr(L.T["kind_filter"]), all_kinds,
+                               format_func=lambda k: charts.option_label("instrument_kind", k, lang),
+                               key="review_instrument_kinds")
+        if not kinds:
+            st.info(ui.tr(L.T["no_kind_selected"]))
         else:
-            ui.table_block(charts.undated_table(no_year, lang), charts.cite_ids(no_year),
-                           key="review_undated", filename=L.FILENAMES["undated"])
+            chosen = charts.of_kinds(instruments, kinds)
+            on_timeline = charts.dated(chosen)
+            ui.chart_block(charts.legal_timeline(chosen, lang), charts.legal_table(on_timeline, lang),
+                           charts.legal_summary(chosen, lang), charts.cite_ids(on_timeline),
+                           key="review_legal", filename=L.FILENAMES["legal"])
 
-with tab_limits:
-    if lang != "vi":
-        st.caption(ui.tr(L.T["translation_note"]))
-    for name, df in (("limitations", facts["limitations"]), ("recommendations", facts["recommendations"])):
-        st.subheader(ui.tr(L.T[f"h_{name}"]))
-        st.markdown(charts.count_line(f"n_{name}", len(df), lang))
-        table = (charts.limitations_table if name == "limitations" else charts.recommendations_table)(df, lang)
-        st.table(table, hide_index=True)
-        ui.download_buttons(table, L.FILENAMES[name], key=f"review_{name}")
-        ui.source_note(charts.cite_ids(df), key=f"review_{name}_src")
+            st.subheader(ui.tr(L.T["h_undated"]))
+            st.caption(ui.tr(L.T["undated_note"]))
+            no_year = charts.undated(chosen)
+            if no_year.empty:
+                st.caption(ui.tr(L.T["none_undated"]))
+            else:
+                ui.table_block(charts.undated_table(no_year, lang), charts.cite_ids(no_year),
+                               key="review_undated", filename=L.FILENAMES["undated"])
+
+if tab_limits.open:
+    with tab_limits:
+        if lang != "vi":
+            st.caption(ui.tr(L.T["translation_note"]))
+        for name, df in (("limitations", facts["limitations"]), ("recommendations", facts["recommendations"])):
+            st.subheader(ui.tr(L.T[f"h_{name}"]))
+            st.markdown(charts.count_line(f"n_{name}", len(df), lang))
+            table = (charts.limitations_table if name == "limitations" else charts.recommendations_table)(df, lang)
+            st.table(table, hide_index=True)
+            ui.download_buttons(table, L.FILENAMES[name], key=f"review_{name}")
+            ui.source_note(charts.cite_ids(df), key=f"review_{name}_src")

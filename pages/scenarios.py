@@ -30,10 +30,8 @@ baseline = sess.load_baseline()
 LINES = {ln.line_id: ln for ln in baseline.lines}
 sess.read_url(baseline)
 scn = sess.current_scenario(baseline)
-link = sess.link_params(scn)
-sess.write_url(link)
-sess.sync_widgets(scn, LANG, UNIT)
-violations = scn.violations()
+S["_scn_page_payload"] = scn.to_payload()  # what the whole page shows (see scenario_body)
+sess.sync_settings(scn)
 
 st.title(L.t("title", LANG))
 st.caption(L.t("intro", LANG))
@@ -68,122 +66,143 @@ with c2:
     ui.source_note(cand_cites, key="scn_cand_src")
 sess.show_notices("settings", LANG, UNIT, LINES)
 
-# lines
-st.subheader(L.t("lines", LANG))
-amt_errors = S.get("scn_amt_errors", {})
-rows_by_line = {r["line_id"]: r for r in scn.line_rows()}
-for kind in model.SOURCES:
-    st.markdown(f"**{ui._md_escape(ui.name('funding_kind', kind))}** · "
-                f"{ui._md_escape(L.t('plan_is', LANG, amount=ui.money(model.from_tenths(baseline.source_plan(kind)))))}")
-    for ln in (x for x in scn.active_lines if x.funding_kind == kind):
-        row = st.columns([4, 3, 3])
-        row[0].markdown(ui._md_escape(L.line_label(ln, LANG)))
-        row[0].caption(L.line_caption(rows_by_line[ln.line_id], LANG, UNIT))
-        row[1].text_input(L.t("amount_label", LANG, unit=U), key=f"scn_amt_{ln.line_id}",
-                          placeholder=L.t(f"placeholder_{UNIT}", LANG), on_change=sess.on_amount, args=(ln.line_id,))
-        if ln.ministry:
-            row[2].caption(L.t("fixed_ministry", LANG))
-        elif ln.cap is not None:
-            row[2].caption(L.t("cap_is", LANG, cap=ui.money(model.from_tenths(ln.cap)),
-                               headroom=ui.money(model.from_tenths(ln.cap - scn.amounts[ln.line_id]))))
-        elif ln.project_id is not None:
-            row[2].caption(L.t("no_cap", LANG))
-        if ln.line_id in amt_errors:
-            err, typed = amt_errors[ln.line_id]
-            st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=ui._md_escape))
+@st.fragment
+def scenario_body() -> None:
+    """Everything an amount changes: the lines, moving money, the rules, the indicators and chart,
+    the floor, the split, sharing. A fragment: typing an amount reruns only this part, not the
+    settings, saving, saved list and comparison around it (issue #6: input -> chart time). When
+    something outside must follow the change (the "opened" note of a saved scenario, or the
+    comparison showing the scenario being edited), the whole page reruns instead."""
+    scn = sess.current_scenario(baseline)
+    payload, shown = scn.to_payload(), S.get("_scn_page_payload")
+    origin = S.get("scn_origin")
+    note_changes = bool(origin) and (origin["payload"] == shown) != (origin["payload"] == payload)
+    if payload != shown and (note_changes or "current" in S.get("scn_compare", [])):
+        st.rerun(scope="app")
+    link = sess.link_params(scn)
+    sess.write_url(link)
+    sess.sync_inputs(scn, LANG, UNIT)
+    violations = scn.violations()
 
-# move money
-active_ids = [ln.line_id for ln in scn.active_lines]
-with st.form("scn_move_form", border=True):
-    st.markdown(f"**{L.t('move', LANG)}**")
-    m1, m2, m3 = st.columns(3)
-    m1.selectbox(L.t("move_from", LANG), active_ids, format_func=lambda i: L.line_label(LINES[i], LANG),
-                 key="scn_move_from")
-    m2.selectbox(L.t("move_to", LANG), active_ids, format_func=lambda i: L.line_label(LINES[i], LANG),
-                 key="scn_move_to", index=min(1, len(active_ids) - 1))
-    m3.text_input(L.t("move_amount", LANG, unit=U), key="scn_move_amount",
-                  placeholder=L.t(f"placeholder_{UNIT}", LANG))
-    st.form_submit_button(L.t("move_submit", LANG), key="scn_move_submit", on_click=sess.on_move,
-                          icon=":material/swap_horiz:")
-sess.show_notices("move", LANG, UNIT, LINES)
+    # lines
+    st.subheader(L.t("lines", LANG))
+    amt_errors = S.get("scn_amt_errors", {})
+    rows_by_line = {r["line_id"]: r for r in scn.line_rows()}
+    for kind in model.SOURCES:
+        st.markdown(f"**{ui._md_escape(ui.name('funding_kind', kind))}** · "
+                    f"{ui._md_escape(L.t('plan_is', LANG, amount=ui.money(model.from_tenths(baseline.source_plan(kind)))))}")
+        for ln in (x for x in scn.active_lines if x.funding_kind == kind):
+            row = st.columns([4, 3, 3])
+            row[0].markdown(ui._md_escape(L.line_label(ln, LANG)))
+            row[0].caption(L.line_caption(rows_by_line[ln.line_id], LANG, UNIT))
+            row[1].text_input(L.t("amount_label", LANG, unit=U), key=f"scn_amt_{ln.line_id}",
+                              placeholder=L.t(f"placeholder_{UNIT}", LANG), on_change=sess.on_amount, args=(ln.line_id,))
+            if ln.ministry:
+                row[2].caption(L.t("fixed_ministry", LANG))
+            elif ln.cap is not None:
+                row[2].caption(L.t("cap_is", LANG, cap=ui.money(model.from_tenths(ln.cap)),
+                                   headroom=ui.money(model.from_tenths(ln.cap - scn.amounts[ln.line_id]))))
+            elif ln.project_id is not None:
+                row[2].caption(L.t("no_cap", LANG))
+            if ln.line_id in amt_errors:
+                err, typed = amt_errors[ln.line_id]
+                st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=ui._md_escape))
 
-# rules
-st.subheader(L.t("rules", LANG))
-st.caption(L.t("rules_list", LANG))
-if not violations:
-    st.success(L.t("rules_ok", LANG))
-else:
-    st.error(L.t("rules_broken", LANG, n=len(violations)))
-    for i, v in enumerate(violations):
-        st.error(L.violation_text(v, LANG, UNIT, LINES), icon=":material/rule:")
-        ui.source_note(v.cite_ids, key=f"scn_rule_{i}")
+    # move money
+    active_ids = [ln.line_id for ln in scn.active_lines]
+    with st.form("scn_move_form", border=True):
+        st.markdown(f"**{L.t('move', LANG)}**")
+        m1, m2, m3 = st.columns(3)
+        m1.selectbox(L.t("move_from", LANG), active_ids, format_func=lambda i: L.line_label(LINES[i], LANG),
+                     key="scn_move_from")
+        m2.selectbox(L.t("move_to", LANG), active_ids, format_func=lambda i: L.line_label(LINES[i], LANG),
+                     key="scn_move_to", index=min(1, len(active_ids) - 1))
+        m3.text_input(L.t("move_amount", LANG, unit=U), key="scn_move_amount",
+                      placeholder=L.t(f"placeholder_{UNIT}", LANG))
+        st.form_submit_button(L.t("move_submit", LANG), key="scn_move_submit", on_click=sess.on_move,
+                              icon=":material/swap_horiz:")
+    sess.show_notices("move", LANG, UNIT, LINES)
 
-# indicators
-st.subheader(L.t("indicators", LANG))
-line_rows, source_rows = scn.line_rows(), scn.source_rows()
-cols = st.columns(3)
-for col, r in zip(cols, [source_rows[-1], *source_rows[:-1]]):
-    label = ui.name("funding_kind", r["funding_kind"]) if r["funding_kind"] else L.t("metric_total", LANG)
-    col.metric(L.metric_label(label, LANG, UNIT), L.metric_value(r["amount_mvnd"], LANG, UNIT),
-               delta=L.metric_delta(r["diff_mvnd"], LANG, UNIT))
-lines_table = L.lines_table(line_rows, LINES, LANG, UNIT)
-ui.chart_block(
-    charts.lines_vs_plan_bar(L.lines_chart_frame(line_rows, LINES, LANG), LANG, UNIT), lines_table,
-    L.lines_summary(line_rows, source_rows, LINES, LANG, UNIT),
-    [r["cite_ids"] for r in line_rows] + [r["cite_ids"] for r in source_rows],
-    key="scn_lines", filename="kich-ban-2021", shown=L.for_screen(lines_table, LANG, UNIT))
+    # rules
+    st.subheader(L.t("rules", LANG))
+    st.caption(L.t("rules_list", LANG))
+    if not violations:
+        st.success(L.t("rules_ok", LANG))
+    else:
+        st.error(L.t("rules_broken", LANG, n=len(violations)))
+        for i, v in enumerate(violations):
+            st.error(L.violation_text(v, LANG, UNIT, LINES), icon=":material/rule:")
+            ui.source_note(v.cite_ids, key=f"scn_rule_{i}")
 
-st.markdown(f"**{L.t('floor', LANG)}**")
-st.text_input(L.t("local_budget", LANG, unit=U), key="scn_local_budget",
-              help=L.t("local_budget_help", LANG), on_change=sess.on_local_budget)
-if "scn_local_error" in S:
-    err, typed = S["scn_local_error"]
-    st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=ui._md_escape))
-check = scn.floor_check()
-if check is None:
-    st.info(L.t("floor_missing", LANG))
-else:
-    f1, f2 = st.columns(2)
-    f1.metric(L.t("metric_share", LANG), L.pct(check["share_pct"], LANG, 2))
-    f2.metric(L.metric_label(L.t("metric_floor_amount", LANG), LANG, UNIT),
-              L.metric_value(check["floor_mvnd"], LANG, UNIT))
-    (st.success if check["meets"] else st.warning)(L.floor_text(check, LANG, UNIT))
-    st.caption(L.t("floor_note", LANG, provincial=ui.money(check["provincial_mvnd"])))
-ui.source_note(baseline.floor_cite_ids, key="scn_floor_src")
+    # indicators
+    st.subheader(L.t("indicators", LANG))
+    line_rows, source_rows = scn.line_rows(), scn.source_rows()
+    cols = st.columns(3)
+    for col, r in zip(cols, [source_rows[-1], *source_rows[:-1]]):
+        label = ui.name("funding_kind", r["funding_kind"]) if r["funding_kind"] else L.t("metric_total", LANG)
+        col.metric(L.metric_label(label, LANG, UNIT), L.metric_value(r["amount_mvnd"], LANG, UNIT),
+                   delta=L.metric_delta(r["diff_mvnd"], LANG, UNIT))
+    lines_table = L.lines_table(line_rows, LINES, LANG, UNIT)
+    ui.chart_block(
+        charts.lines_vs_plan_bar(L.lines_chart_frame(line_rows, LINES, LANG), LANG, UNIT), lines_table,
+        L.lines_summary(line_rows, source_rows, LINES, LANG, UNIT),
+        [r["cite_ids"] for r in line_rows] + [r["cite_ids"] for r in source_rows],
+        key="scn_lines", filename="kich-ban-2021", shown=L.for_screen(lines_table, LANG, UNIT))
 
-# the user's own split of the recurrent block
-with st.expander(L.t("split", LANG), expanded=scn.split_kind is not None):
-    st.warning(L.t("split_warning", LANG))
-    st.radio(L.t("split_kind", LANG), ["none", *model.SPLIT_KINDS], horizontal=True, key="scn_split_kind",
-             format_func=lambda k: L.split_kind_name(None if k == "none" else k, LANG), on_change=sess.on_split_kind)
-    if scn.split_kind:
-        share_errors = S.get("scn_share_errors", {})
-        codes = baseline.split_codes.get(scn.split_kind, ())
-        grid = st.columns(4)
-        for i, code in enumerate(codes):
-            grid[i % 4].text_input(
-                L.t("share_label", LANG, name=L.split_code_name(scn.split_kind, code, LANG)),
-                key=f"scn_share_{scn.split_kind}_{code}", on_change=sess.on_share,
-                args=(scn.split_kind, code))
-        for code, (err, typed) in share_errors.items():
-            st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=ui._md_escape))
-        try:
-            split_rows = scn.split_rows()
-        except model.ScenarioError:
-            st.caption(L.t("shares_sum", LANG, total=L.pct(scn.split_total_pct(), LANG)))
-        else:
-            st.caption(L.t("split_caption", LANG))
-            split_table = L.split_table(split_rows, scn.split_kind, LANG, UNIT)
-            ui.table_block(split_table, baseline.source_cite_ids["recurrent"], key="scn_split",
-                           filename="chia-kinh-phi-su-nghiep-gia-dinh", shown=L.for_screen(split_table, LANG, UNIT))
+    st.markdown(f"**{L.t('floor', LANG)}**")
+    st.text_input(L.t("local_budget", LANG, unit=U), key="scn_local_budget",
+                  help=L.t("local_budget_help", LANG), on_change=sess.on_local_budget)
+    if "scn_local_error" in S:
+        err, typed = S["scn_local_error"]
+        st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=ui._md_escape))
+    check = scn.floor_check()
+    if check is None:
+        st.info(L.t("floor_missing", LANG))
+    else:
+        f1, f2 = st.columns(2)
+        f1.metric(L.t("metric_share", LANG), L.pct(check["share_pct"], LANG, 2))
+        f2.metric(L.metric_label(L.t("metric_floor_amount", LANG), LANG, UNIT),
+                  L.metric_value(check["floor_mvnd"], LANG, UNIT))
+        (st.success if check["meets"] else st.warning)(L.floor_text(check, LANG, UNIT))
+        st.caption(L.t("floor_note", LANG, provincial=ui.money(check["provincial_mvnd"])))
+    ui.source_note(baseline.floor_cite_ids, key="scn_floor_src")
 
-# share and download
-st.subheader(L.t("share", LANG))
-st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
-st.code(model.share_url(st.context.url, sess.PAGE_PATH, link), language=None, wrap_lines=True)
-ui.download_buttons(L.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban-2021", key="scn_export")
-st.button(ui.tr(PL.UI["present_this"]), key="scn_present", on_click=present.present_scenario, args=(present.CURRENT,),
-          icon=":material/slideshow:", help=ui.tr(PL.UI["present_this_help"]))
+    # the user's own split of the recurrent block
+    with st.expander(L.t("split", LANG), expanded=scn.split_kind is not None):
+        st.warning(L.t("split_warning", LANG))
+        st.radio(L.t("split_kind", LANG), ["none", *model.SPLIT_KINDS], horizontal=True, key="scn_split_kind",
+                 format_func=lambda k: L.split_kind_name(None if k == "none" else k, LANG), on_change=sess.on_split_kind)
+        if scn.split_kind:
+            share_errors = S.get("scn_share_errors", {})
+            codes = baseline.split_codes.get(scn.split_kind, ())
+            grid = st.columns(4)
+            for i, code in enumerate(codes):
+                grid[i % 4].text_input(
+                    L.t("share_label", LANG, name=L.split_code_name(scn.split_kind, code, LANG)),
+                    key=f"scn_share_{scn.split_kind}_{code}", on_change=sess.on_share,
+                    args=(scn.split_kind, code))
+            for code, (err, typed) in share_errors.items():
+                st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=ui._md_escape))
+            try:
+                split_rows = scn.split_rows()
+            except model.ScenarioError:
+                st.caption(L.t("shares_sum", LANG, total=L.pct(scn.split_total_pct(), LANG)))
+            else:
+                st.caption(L.t("split_caption", LANG))
+                split_table = L.split_table(split_rows, scn.split_kind, LANG, UNIT)
+                ui.table_block(split_table, baseline.source_cite_ids["recurrent"], key="scn_split",
+                               filename="chia-kinh-phi-su-nghiep-gia-dinh", shown=L.for_screen(split_table, LANG, UNIT))
+
+    # share and download
+    st.subheader(L.t("share", LANG))
+    st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
+    st.code(model.share_url(st.context.url, sess.PAGE_PATH, link), language=None, wrap_lines=True)
+    ui.download_buttons(L.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban-2021", key="scn_export")
+    st.button(ui.tr(PL.UI["present_this"]), key="scn_present", on_click=present.present_scenario, args=(present.CURRENT,),
+              icon=":material/slideshow:", help=ui.tr(PL.UI["present_this_help"]))
+
+
+scenario_body()
 
 # save
 st.subheader(L.t("save", LANG))

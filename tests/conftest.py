@@ -43,3 +43,11 @@ def open_page(page: str, **query) -> AppTest:
     if page != "overview":
         at.switch_page(f"pages/{page}.py").run()
     return at
+
+
+def show_tabs(at: AppTest, **tabs: str) -> AppTest:
+    """Opens tabs made by ui.lazy_tabs as a click on them would (only the open tab's content is
+    drawn): key=label of the tab, for each tab set to open; then reruns."""
+    for key, label in tabs.items():
+        at.session_state[key] = label
+    return at.run()

@@ -9,12 +9,23 @@ import io
 import pytest
 
 from khcn_dash import export
+from khcn_dash import labels
 from khcn_dash.charts import plan as charts
+from khcn_dash.labels import plan as L
 from khcn_dash.queries import budget as q_budget
 from khcn_dash.queries import plan as q_plan
 from khcn_dash.queries import review as q_review
-from tests.conftest import open_page
+from tests.conftest import open_page, show_tabs
 from tests.test_page_review import chart, links, table_with, texts, values
+
+
+def tab(at, name: str, lang: str = "vi", **views: str):
+    """Opens the page's tab `name` (research, areas, investment) and the given chart blocks' views
+    (block=chart|table) as clicks would: only open tabs are drawn."""
+    i = 0 if lang == "vi" else 1
+    opened = {"plan_tabs": L.T[f"tab_{name}"][i]}
+    opened.update({f"{block}_view": labels.UI[view][i] for block, view in views.items()})
+    return show_tabs(at, **opened)
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +66,7 @@ def test_headline_metrics_in_english(en):
 
 
 def test_research_fields_and_directions(vi):
+    tab(vi, "research", plan_fields="chart")
     text = texts(vi)
     assert "Năm 2021 dự kiến triển khai **khoảng 40** đề tài, dự án, tập trung vào **4** lĩnh vực với **17**" in text
     assert ("Lĩnh vực khoa học nông nghiệp 4; Lĩnh vực kỹ thuật và công nghệ 5; "
@@ -78,6 +90,7 @@ def test_field_selector_changes_the_directions_shown():
 
 
 def test_activity_areas(vi):
+    tab(vi, "areas")
     bar = chart(vi, "plan_areas")["data"][0]
     assert values(bar["x"]) == [1, 3, 5, 5, 5, 4, 6, 1, 5, 1, 6]
     ticks = [html.unescape(y) for y in bar["y"]]  # Plotly shows entities as characters
@@ -88,15 +101,16 @@ def test_activity_areas(vi):
 
 
 def test_area_selector_changes_the_actions_shown():
-    at = open_page("plan")
-    assert len(at.table[1].value) == 1  # B.I.1 research: one action
+    at = tab(open_page("plan"), "areas")
+    assert len(at.table[0].value) == 1  # B.I.1 research: one action
     at.selectbox(key="plan_area").set_value("startups").run()
-    actions = at.table[1].value
+    actions = at.table[0].value
     assert len(actions) == 6 and set(actions["Mục trong văn bản"]) == {"B.I.7"}
     assert "Hỗ trợ hệ sinh thái khởi nghiệp ĐMST: 6 nội dung." in texts(at)
 
 
 def test_investment_2021_continuing_vs_new_and_funding(vi):
+    tab(vi, "investment", plan_investment="chart")
     text = texts(vi)
     assert "Năm 2021 dự kiến phân bổ **33.342 triệu đồng** vốn đầu tư phát triển cho **3** dự án" in text
     assert ("2 dự án chuyển tiếp (Nâng cấp phòng thí nghiệm: 10.000 triệu đồng; "
@@ -104,6 +118,7 @@ def test_investment_2021_continuing_vs_new_and_funding(vi):
     assert "1 dự án mới (Thiết bị trạm quan trắc phóng xạ: 15.000 triệu đồng, Vốn từ Bộ KH&CN)" in text
     by_status = {t["name"]: values(t["x"]) for t in chart(vi, "plan_investment")["data"]}
     assert by_status == {"Dự án chuyển tiếp": [10000, 8342], "Dự án mới": [15000]}
+    tab(vi, "investment", plan_investment="table")
     shown = table_with(vi, "Nguồn vốn")
     assert shown["Nguồn vốn"].tolist() == ["Vốn từ Bộ KH&CN", "không nêu", "không nêu"]
     assert shown["Kinh phí (triệu đồng)"].tolist() == ["15.000", "10.000", "8.342"]
@@ -117,7 +132,7 @@ def test_investment_2021_continuing_vs_new_and_funding(vi):
             "1 new project (Radiation station equipment: 15 billion VND, Funded by the Ministry of S&T)"]),
 ])
 def test_unit_switch(lang, expected):
-    at = open_page("plan", lang=lang)
+    at = tab(open_page("plan", lang=lang), "investment", lang)
     at.radio(key="unit").set_value("bvnd").run()
     text = texts(at)
     for figure in expected:
@@ -126,9 +141,13 @@ def test_unit_switch(lang, expected):
     assert sorted(v for xs in by_status.values() for v in xs) == pytest.approx([8.342, 10, 15])
 
 
-def test_download_buttons_exist_for_every_table(vi):
+@pytest.mark.parametrize("name, keys", [("research", ["plan_fields", "plan_directions"]),
+                                        ("areas", ["plan_areas", "plan_actions"]),
+                                        ("investment", ["plan_investment"])])
+def test_download_buttons_exist_for_every_table(vi, name, keys):
+    tab(vi, name, **{k: "table" for k in keys})  # a chart block's downloads are on its table view
     ids = " ".join(el.proto.id for el in vi.get("download_button"))
-    for key in ["plan_fields", "plan_directions", "plan_areas", "plan_actions", "plan_investment"]:
+    for key in keys:
         assert f"-{key}_csv" in ids and f"-{key}_xlsx" in ids
 
 

@@ -11,11 +11,13 @@ import numpy as np
 import pytest
 
 from khcn_dash import export
+from khcn_dash import labels
 from khcn_dash.charts import review as charts
+from khcn_dash.labels import review as L
 from khcn_dash.queries import budget as q_budget
 from khcn_dash.queries import ip as q_ip
 from khcn_dash.queries import review as q_review
-from tests.conftest import open_page
+from tests.conftest import open_page, show_tabs
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -52,6 +54,15 @@ def table_with(at, header: str):
 
 def links(at) -> list[str]:
     return [el.proto.query_string for el in at.get("page_link")]
+
+
+def tab(at, name: str, lang: str = "vi", **views: str):
+    """Opens the page's tab `name` (tasks, investment, ip, orgs, legal, limits) as a click would, and
+    for each chart block given as block=chart|table, that view (only open tabs are drawn)."""
+    i = 0 if lang == "vi" else 1
+    opened = {"review_tabs": L.T[f"tab_{name}"][i]}
+    opened.update({f"{block}_view": labels.UI[view][i] for block, view in views.items()})
+    return show_tabs(at, **opened)
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +114,7 @@ def test_key_points_answer_what_the_period_delivered(vi):
 
 
 def test_tasks_by_field_summary_and_chart(vi):
+    tab(vi, "tasks", review_tasks="chart")
     text = texts(vi)
     assert "triển khai **90** đề tài, dự án KH&CN cấp tỉnh" in text
     for part in ["Nông nghiệp và phát triển nông thôn 45 (50%)", "Khoa học xã hội và nhân văn 23 (25,6%)",
@@ -114,6 +126,7 @@ def test_tasks_by_field_summary_and_chart(vi):
 
 
 def test_investment_2016_2020_by_project(vi):
+    tab(vi, "investment")
     text = texts(vi)
     assert "đã phân bổ **21.474 triệu đồng** vốn đầu tư phát triển cho **5** dự án KH&CN" in text
     for amount in ["3.036", "13.000", "5.100", "213", "125"]:
@@ -121,11 +134,14 @@ def test_investment_2016_2020_by_project(vi):
     bar = chart(vi, "review_investment")["data"][0]
     assert sorted(values(bar["x"])) == [125, 213, 3036, 5100, 13000]
     assert sum(values(bar["x"])) == 21474
+    assert not vi.dataframe or "Kinh phí (triệu đồng)" not in vi.dataframe[0].value.columns  # the table is not drawn
+    tab(vi, "investment", review_investment="table")
     shown = table_with(vi, "Kinh phí (triệu đồng)")
     assert "13.000" in shown["Kinh phí (triệu đồng)"].tolist()  # the table tab writes numbers Vietnamese style
 
 
 def test_infrastructure_approved_totals_beside_money_received(vi):
+    tab(vi, "investment", review_infra="chart")
     spec = chart(vi, "review_infra")
     assert spec["layout"]["barmode"] == "group"  # side by side, never stacked/summed
     by_name = {t["name"]: values(t["x"]) for t in spec["data"]}
@@ -144,6 +160,7 @@ def test_infrastructure_approved_totals_beside_money_received(vi):
 
 
 def test_ip_results(vi):
+    tab(vi, "ip")
     text = texts(vi)
     assert "**2** chỉ dẫn địa lý và **1** nhãn hiệu chứng nhận" in text
     assert "nhãn hiệu tập thể cho **21** sản phẩm (20 sản phẩm, cộng 1 sản phẩm rau của thành phố Lạng Sơn)" in text
@@ -156,13 +173,16 @@ def test_ip_results(vi):
 
 
 def test_organisations_and_enterprises(vi):
+    tab(vi, "orgs")
     text = texts(vi)
     assert "Tỉnh có **1** tổ chức hoạt động KH&CN" in text and "thành lập năm **2018**" in text
     assert "**5** doanh nghiệp được cấp giấy chứng nhận doanh nghiệp KH&CN" in text
+    tab(vi, "tasks")
     assert len(table_with(vi, "Tên nhiệm vụ")) == 2  # ministry-level tasks
 
 
 def test_legal_timeline_places_only_dated_instruments(vi):
+    tab(vi, "legal", review_legal="chart")
     spec = chart(vi, "review_legal")
     xs = [x for t in spec["data"] for x in values(t["x"])]
     assert len(xs) == 44 and all(2006 <= x <= 2020 for x in xs)
@@ -170,6 +190,7 @@ def test_legal_timeline_places_only_dated_instruments(vi):
     text = texts(vi)
     assert "Văn bản trích dẫn **49** văn bản" in text and "**5** văn bản không ghi năm" in text
     assert "nhiều nhất là năm 2019 (10 văn bản)" in text
+    tab(vi, "legal", review_legal="table")
     tables = [el.value for el in vi.dataframe if "Trích yếu" in el.value.columns]  # timeline's, then undated
     assert [len(t) for t in tables] == [44, 5]
     assert "Năm" not in tables[1].columns  # no fake year/date for the undated ones
@@ -177,6 +198,7 @@ def test_legal_timeline_places_only_dated_instruments(vi):
 
 
 def test_limitations_and_recommendations(vi):
+    tab(vi, "limits")
     text = texts(vi)
     assert "Văn bản nêu 15 hạn chế, khó khăn." in text and "Văn bản nêu 5 kiến nghị." in text
     limitations, recommendations = (t.value for t in vi.table)
@@ -185,6 +207,7 @@ def test_limitations_and_recommendations(vi):
 
 
 def test_every_figure_links_to_its_sentence_in_the_document(vi):
+    tab(vi, "investment")
     qs = links(vi)
     assert "section=A.II.8&cite=" + q_budget.stated_total("investment_mvnd", "2016-2020")["cite_id"] in qs
     assert "section=A.II.2.3&cite=" + q_budget.stated_total("halted_project_count", "2016-2020")["cite_id"] in qs
@@ -197,10 +220,12 @@ def test_every_figure_links_to_its_sentence_in_the_document(vi):
 
 def test_english_uses_english_number_style(en):
     text = texts(en)
+    assert "Social sciences and humanities 23 (25.6%)" in text
+    tab(en, "investment", "en")
+    text = texts(en)
     assert "Investment allocated (million VND): 21,474" in text
     assert "**21,474 million VND** of development investment for **5** projects" in text
     assert "approved total 45,936 million VND; allocated 2016–2020 213 million VND" in text
-    assert "Social sciences and humanities 23 (25.6%)" in text
     assert "Where the document says so" in " ".join(e.label for e in en.expander)
 
 
@@ -210,6 +235,7 @@ def test_english_uses_english_number_style(en):
 ])
 def test_unit_switch_shows_billions_without_rounding_away_digits(lang, expected):
     at = open_page("review", lang=lang)
+    tab(at, "investment", lang)
     at.radio(key="unit").set_value("bvnd").run()
     text = texts(at)
     for figure in expected:
@@ -239,8 +265,33 @@ def test_highlight_filter_survives_a_language_switch():
     assert len(shown) == 11 and set(shown["Field"]) == {"Social sciences and humanities"}
 
 
-def test_ip_type_filter_changes_the_list():
+def test_only_the_open_tab_is_drawn_and_it_stays_open_across_a_language_switch():
     at = open_page("review")
+    assert chart(at, "review_tasks") and not [e for e in at.get("plotly_chart") if "review_investment" in e.proto.id]
+    tab(at, "legal")
+    assert chart(at, "review_legal") and not [e for e in at.get("plotly_chart") if "review_tasks" in e.proto.id]
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert chart(at, "review_legal")  # still the instruments tab, now under its English label
+    assert at.session_state["review_tabs"] == L.T["tab_legal"][1]
+
+
+def test_filters_inside_tabs_survive_leaving_the_tab():
+    at = tab(open_page("review"), "ip")
+    at.selectbox(key="review_ip_type").set_value("geographical_indication").run()
+    tab(at, "legal")
+    at.multiselect(key="review_instrument_kinds").set_value(["luat"]).run()
+    tab(at, "tasks")
+    assert not at.exception and not at.warning
+    tab(at, "ip")
+    assert at.selectbox(key="review_ip_type").value == "geographical_indication"
+    assert len(table_with(at, "Sản phẩm")) == 2
+    tab(at, "legal")
+    assert at.multiselect(key="review_instrument_kinds").value == ["luat"]
+
+
+def test_ip_type_filter_changes_the_list():
+    at = tab(open_page("review"), "ip")
     assert len(table_with(at, "Sản phẩm")) == 26
     at.selectbox(key="review_ip_type").set_value("geographical_indication").run()
     shown = table_with(at, "Sản phẩm")
@@ -249,7 +300,7 @@ def test_ip_type_filter_changes_the_list():
 
 
 def test_instrument_kind_filter_changes_timeline_and_undated_list():
-    at = open_page("review")
+    at = tab(open_page("review"), "legal")
     at.multiselect(key="review_instrument_kinds").set_value(["luat"]).run()
     spec = chart(at, "review_legal")
     assert sorted(x for t in spec["data"] for x in values(t["x"])) == [2013, 2014, 2017]
@@ -285,11 +336,18 @@ def _download_tables(lang: str):
     }
 
 
-def test_download_buttons_exist_for_every_table(vi):
+@pytest.mark.parametrize("name, keys", [
+    ("tasks", ["review_tasks", "review_ministry", "review_highlights"]),
+    ("investment", ["review_investment", "review_infra"]),
+    ("ip", ["review_ip", "review_ip_list"]),
+    ("orgs", ["review_orgs"]),
+    ("legal", ["review_legal", "review_undated"]),
+    ("limits", ["review_limitations", "review_recommendations"]),
+])
+def test_download_buttons_exist_for_every_table(vi, name, keys):
+    tab(vi, name, **{k: "table" for k in keys})  # a chart block's downloads are on its table view
     ids = " ".join(el.proto.id for el in vi.get("download_button"))
-    for key in ["review_tasks", "review_ministry", "review_highlights", "review_investment", "review_infra",
-                "review_ip", "review_ip_list", "review_orgs", "review_legal", "review_undated",
-                "review_limitations", "review_recommendations"]:
+    for key in keys:
         assert f"-{key}_csv" in ids and f"-{key}_xlsx" in ids
 
 

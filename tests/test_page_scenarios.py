@@ -15,7 +15,8 @@ from khcn_dash import scenario as m
 from khcn_dash import scenario_store as stores
 from khcn_dash.labels import scenarios as L
 from khcn_dash.queries import scenarios as q
-from tests.conftest import ROOT, open_page
+from khcn_dash.labels import UI
+from tests.conftest import ROOT, open_page, show_tabs
 from tests.test_scenario_store import _make_read_only, _undo_read_only
 
 LAB, FARM, MINISTRY, QA, RECURRENT = ("2021-lab-upgrade", "candidate-experimental-farm",
@@ -327,7 +328,9 @@ def test_compare_up_to_three_scenarios_with_the_plan():
     assert_clean(at)
     spec = __import__("json").loads(at.get("plotly_chart")[-1].proto.spec)
     assert {tr["name"] for tr in spec["data"]} == {"Kịch bản đang sửa", "Phương án A", "Phương án B"}
-    table = at.dataframe[-1].value  # the compare block's table tab, the last on the page
+    show_tabs(at, scn_compare_block_view=UI["table"][0])  # the compare block's table view
+    assert_clean(at)
+    table = next(el.value for el in at.dataframe if "Kế hoạch (triệu đồng)" in el.value.columns)
     cols = list(table.columns)
     assert "Phương án A: chênh lệch (triệu đồng)" in cols and "Kế hoạch (triệu đồng)" in cols
     summary = [md.value for md in at.markdown if md.value.startswith("So với kế hoạch")]
@@ -386,7 +389,7 @@ def test_the_users_split_is_labelled_as_an_assumption():
     at.text_input(key="scn_share_field_engineering_technology").set_value("abc").run()
     assert any("không phải tỷ lệ hợp lệ" in e for e in errors(at))
     at.text_input(key="scn_share_field_engineering_technology").set_value("30").run()
-    table = at.dataframe[1].value
+    table = at.dataframe[0].value  # the split's table (the lines chart block shows its chart)
     assert list(table.iloc[:, 2]) == ["16.713,9", "10.028,4", "0", "6.685,6"]
 
 
