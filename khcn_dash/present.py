@@ -488,7 +488,7 @@ def _scenario_picker(saved: dict[str, dict], message: str, lang: str) -> None:
     state = st.session_state
     if message:
         st.warning(ui._md_escape(message))
-    st.selectbox(ui.tr(L.UI["scenario_pick"]), [CURRENT, *saved], key=SCENARIO_KEY,
+    st.selectbox(ui.tr(L.UI["scenario_pick"]), [CURRENT, *saved], key=SCENARIO_KEY, placeholder=ui.t("choose"),
                  help=ui.tr(L.UI["scenario_pick_help"]),
                  format_func=lambda k: L.tr("scenario_current", lang) if k == CURRENT
                  else ls.saved_option(saved[k], lang))

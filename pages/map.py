@@ -108,7 +108,7 @@ with col_side:
             col.metric(label, value, help=help_text)
     ui.source_note(totals["cite_ids"], key="ip_totals_src")
 
-    st.selectbox(tr("district_select"), [WHOLE_PROVINCE, *DISTRICTS], key="district",
+    st.selectbox(tr("district_select"), [WHOLE_PROVINCE, *DISTRICTS], key="district", placeholder=ui.t("choose"),
                  format_func=lambda d: L.district_short(d, lang) if d else tr("district_none"),
                  on_change=_write_district_url)
     if district is None:

@@ -49,7 +49,7 @@ if tab_research.open:
                        charts.fields_summary(fields, facts["planned_tasks"], lang),
                        charts.cite_ids(facts["planned_tasks"], fields), key="plan_fields", filename=L.FILENAMES["fields"])
 
-        field = st.selectbox(ui.tr(L.T["field_select"]), charts.field_options(fields),
+        field = st.selectbox(ui.tr(L.T["field_select"]), charts.field_options(fields), placeholder=ui.t("choose"),
                              format_func=lambda c: charts.field_label(fields, c, lang), key="plan_field")
         directions = q_plan.research_directions(field)
         st.markdown(charts.heading("h_directions", charts.field_label(fields, field, lang), lang))
@@ -67,7 +67,7 @@ if tab_areas.open:
                        charts.areas_summary(areas, lang), charts.cite_ids(areas), key="plan_areas",
                        filename=L.FILENAMES["areas"])
 
-        area = st.selectbox(ui.tr(L.T["area_select"]), charts.area_options(areas),
+        area = st.selectbox(ui.tr(L.T["area_select"]), charts.area_options(areas), placeholder=ui.t("choose"),
                             format_func=lambda c: charts.area_label(areas, c, lang), key="plan_area")
         actions = q_plan.activity_actions(area)
         st.markdown(charts.heading("h_actions", charts.area_label(areas, area, lang), lang))

@@ -73,6 +73,7 @@ if tab_tasks.open:
         st.subheader(ui.tr(L.T["h_highlights"]))
         all_highlights = q_review.research_highlights()
         field = st.selectbox(ui.tr(L.T["highlight_field"]), charts.highlight_fields(all_highlights),
+                             placeholder=ui.t("choose"),
                              format_func=lambda c: charts.option_label("field", c, lang),
                              key="review_highlight_field")
         highlights = q_review.research_highlights(None if field == "all" else field)
@@ -108,7 +109,7 @@ if tab_ip.open:
                        key="review_ip", filename=L.FILENAMES["ip"])
 
         st.subheader(ui.tr(L.T["h_ip_list"]))
-        ip_type = st.selectbox(ui.tr(L.T["ip_type_filter"]), ["all", *charts.IP_TYPES],
+        ip_type = st.selectbox(ui.tr(L.T["ip_type_filter"]), ["all", *charts.IP_TYPES], placeholder=ui.t("choose"),
                                format_func=lambda c: charts.option_label("ip_type", c, lang),
                                key="review_ip_type")
         all_assets = q_ip.ip_assets()
@@ -135,7 +136,7 @@ if tab_legal.open:
         instruments = q_review.legal_instruments()
         all_kinds = charts.kinds_in(instruments)
         st.session_state.setdefault("review_instrument_kinds", all_kinds)  # all at first (kept by keep_state)
-        kinds = st.multiselect(ui.tr(L.T["kind_filter"]), all_kinds,
+        kinds = st.multiselect(ui.tr(L.T["kind_filter"]), all_kinds, placeholder=ui.t("choose"),
                                format_func=lambda k: charts.option_label("instrument_kind", k, lang),
                                key="review_instrument_kinds")
         if not kinds:

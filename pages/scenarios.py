@@ -113,9 +113,11 @@ def scenario_body() -> None:
     with st.form("scn_move_form", border=True):
         st.markdown(f"**{L.t('move', LANG)}**")
         m1, m2, m3 = st.columns(3)
-        m1.selectbox(L.t("move_from", LANG), active_ids, format_func=lambda i: L.line_label(LINES[i], LANG),
+        m1.selectbox(L.t("move_from", LANG), active_ids, placeholder=L.t("choose_one", LANG),
+                     format_func=lambda i: L.line_label(LINES[i], LANG),
                      key="scn_move_from")
-        m2.selectbox(L.t("move_to", LANG), active_ids, format_func=lambda i: L.line_label(LINES[i], LANG),
+        m2.selectbox(L.t("move_to", LANG), active_ids, placeholder=L.t("choose_one", LANG),
+                     format_func=lambda i: L.line_label(LINES[i], LANG),
                      key="scn_move_to", index=min(1, len(active_ids) - 1))
         m3.text_input(L.t("move_amount", LANG, unit=U), key="scn_move_amount",
                       placeholder=L.t(f"placeholder_{UNIT}", LANG))
@@ -239,13 +241,14 @@ by_id = {r["scenario_id"]: r for r in saved}
 if saved:
     st.dataframe(L.saved_table(saved, LANG), hide_index=True, width="stretch", key="scn_saved_table")
     p1, p2 = st.columns([3, 2])
-    p1.selectbox(L.t("pick", LANG), list(by_id), format_func=lambda i: L.saved_option(by_id[i], LANG),
+    p1.selectbox(L.t("pick", LANG), list(by_id), placeholder=L.t("choose_many", LANG),
+                 format_func=lambda i: L.saved_option(by_id[i], LANG),
                  key="scn_pick")
     picked = S.get("scn_pick")
     if picked in by_id:
         version_rows = {v["version"]: v for v in reversed(store.versions(picked))}
         versions = list(version_rows)
-        p2.selectbox(L.t("pick_version", LANG), versions,
+        p2.selectbox(L.t("pick_version", LANG), versions, placeholder=L.t("choose_many", LANG),
                      format_func=lambda v: L.version_option(version_rows[v], LANG), key="scn_pick_version")
         b1, b2, b3, _ = st.columns([1, 1, 1.3, 2.7])
         b1.button(L.t("open", LANG), key="scn_open", on_click=sess.on_open, icon=":material/folder_open:")

@@ -76,7 +76,7 @@ if raw_cite is not None and cite is None:
 
 c_select, c_search = st.columns([3, 2])
 selected = c_select.selectbox(
-    ui.tr(L.SECTION_SELECT), options, key="section", on_change=section_chosen,
+    ui.tr(L.SECTION_SELECT), options, key="section", on_change=section_chosen, placeholder=ui.t("choose"),
     format_func=lambda s: ui.tr(L.ALL_SECTIONS) if s == ALL else L.option_label(by_id[s], lang))
 term = L.search_term(c_search.text_input(
     ui.tr(L.SEARCH), key="search", max_chars=L.SEARCH_MAX_CHARS, placeholder=ui.tr(L.SEARCH_PLACEHOLDER),

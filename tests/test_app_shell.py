@@ -36,3 +36,13 @@ def test_hostile_query_parameters_fall_back_to_defaults(query):
     assert not at.exception
     assert at.radio(key="lang").value in ("vi", "en")
     assert at.radio(key="unit").value in ("mvnd", "bvnd")
+
+
+@pytest.mark.parametrize("page", [p for p in labels.PAGES if p != "present"])
+def test_select_boxes_never_fall_back_to_streamlits_english_placeholder(page):
+    """Streamlit's own placeholder ("Choose an option", "Choose options") is English; on a
+    Vietnamese page every select box and multiselect brings its own."""
+    at = open_page(page)
+    boxes = [*at.selectbox, *at.multiselect]
+    for box in boxes:
+        assert box.proto.placeholder and not box.proto.placeholder.startswith("Choose"), (page, box.key)

@@ -38,6 +38,7 @@ UI: dict[str, Pair] = {
     "open_in_document": ("Mở trong văn bản", "Open in the document"),
     "quote_original": ("Trích nguyên văn (tiếng Việt)", "Quoted in the original Vietnamese"),
     "chart": ("Biểu đồ", "Chart"),
+    "choose": ("Chọn…", "Choose…"),
     "table": ("Bảng số liệu", "Data table"),
     "summary": ("Tóm tắt", "Summary"),
     "download_csv": ("Tải CSV", "Download CSV"),
