@@ -34,10 +34,10 @@ T: dict[str, Pair] = {
                           "Development investment for {n} S&T projects, 2016–2020 in total."),
     # tabs
     "tab_tasks": ("Nhiệm vụ KH&CN", "S&T tasks"),
-    "tab_investment": ("Đầu tư và hạ tầng", "Investment and infrastructure"),
-    "tab_ip": ("Sở hữu trí tuệ", "Intellectual property"),
-    "tab_orgs": ("Tổ chức và doanh nghiệp", "Organisations and enterprises"),
-    "tab_legal": ("Văn bản được trích dẫn", "Instruments cited"),
+    "tab_investment": ("Đầu tư và hạ tầng", "Investment"),
+    "tab_ip": ("Sở hữu trí tuệ", "IP"),
+    "tab_orgs": ("Tổ chức và doanh nghiệp", "Organisations"),
+    "tab_legal": ("Văn bản được trích dẫn", "Instruments"),
     "tab_limits": ("Hạn chế và kiến nghị", "Limitations and recommendations"),
     # tasks tab
     "h_tasks_by_field": ("Đề tài, dự án cấp tỉnh theo lĩnh vực", "Provincial tasks by field"),
