@@ -186,3 +186,20 @@ def test_plan_selectors_change_the_lists(recorder):
     assert _drawn_charts(recorder) == 1
     _clean(recorder)
     _shot(recorder, "pages_b_plan_investment_vi")
+
+
+def test_the_open_tab_and_its_filter_survive_a_language_switch(recorder):
+    """Only the open tab is drawn (ui.lazy_tabs); switching language must not send the reader back
+    to the first tab, nor reset a filter inside the tab."""
+    page = recorder.page
+    _open(recorder, "/review")
+    _open_tab(recorder, "Sở hữu trí tuệ")
+    _choose(page, "Loại tài sản trí tuệ", "Chỉ dẫn địa lý")
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text("Đang hiển thị 2 trên 26 sản phẩm.")
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    page.wait_for_url("**lang=en**")
+    settle(page)
+    selected = page.locator('[data-testid="stMain"] [role="tab"][aria-selected="true"]').first
+    expect(selected).to_have_text("IP")
+    expect(page.locator('[data-testid="stMain"]')).to_contain_text("Showing 2 of 26 products.")
+    _clean(recorder)
