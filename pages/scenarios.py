@@ -200,11 +200,12 @@ def scenario_body() -> None:
     st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
     st.code(model.share_url(st.context.url, sess.PAGE_PATH, link), language=None, wrap_lines=True)
     ui.download_buttons(L.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban-2021", key="scn_export")
-    st.button(ui.tr(PL.UI["present_this"]), key="scn_present", on_click=present.present_scenario, args=(present.CURRENT,),
-              icon=":material/slideshow:", help=ui.tr(PL.UI["present_this_help"]))
 
 
 scenario_body()
+# outside the fragment: a click here must rerun the whole app, whose shell opens the slideshow
+st.button(ui.tr(PL.UI["present_this"]), key="scn_present", on_click=present.present_scenario, args=(present.CURRENT,),
+          icon=":material/slideshow:", help=ui.tr(PL.UI["present_this_help"]))
 
 # save
 st.subheader(L.t("save", LANG))
