@@ -251,13 +251,11 @@ def _chosen_scenario(choice: ScenarioChoice | None, baseline, lang: str):
 
 def scenario_slide(lang: str, unit: str, choice: ScenarioChoice | None = None) -> Slide:
     """The chosen scenario against the plan: totals by source, the rules, the lines chart."""
-    from . import scenario as model
     from .charts import scenarios as cs
     from .labels import scenarios as ls
-    from .queries import scenarios as qs
+    from .scenario_session import load_baseline
 
-    baseline = model.Baseline.from_query(qs.baseline_lines().to_dict("records"), qs.rule_sources(),
-                                         qs.split_codes())
+    baseline = load_baseline()
     lines = {ln.line_id: ln for ln in baseline.lines}
     name, scn, meta, notice = _chosen_scenario(choice, baseline, lang)
     line_rows, source_rows = scn.line_rows(), scn.source_rows()

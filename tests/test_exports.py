@@ -141,9 +141,9 @@ def test_scenarios_page_briefing_carries_the_chosen_scenario_and_its_change():
     from decimal import Decimal
 
     from khcn_dash import scenario as model
-    from khcn_dash.queries import scenarios as qs
+    from khcn_dash.scenario_session import load_baseline
 
-    baseline = model.Baseline.from_query(qs.baseline_lines().to_dict("records"), qs.rule_sources(), qs.split_codes())
+    baseline = load_baseline()
     scn = model.Scenario.plan(baseline).with_mode("free").set_amount("2021-lab-upgrade", Decimal("12000"))
     choice = present.ScenarioChoice(payload=scn.to_payload(), name="Phương án nâng cấp phòng thí nghiệm")
     text = _pdf_text(_briefing(present.slides_for_page("scenarios"), "vi", title="Kịch bản", choice=choice))

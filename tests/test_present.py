@@ -9,7 +9,6 @@ from khcn_dash import labels, present
 from khcn_dash import scenario as model
 from khcn_dash import scenario_store as stores
 from khcn_dash.labels import present as L
-from khcn_dash.queries import scenarios as qs
 from tests.conftest import open_page
 
 LAB, QA, MINISTRY = "2021-lab-upgrade", "2021-construction-qa", "2021-radiation-station-equipment"
@@ -25,7 +24,8 @@ def scenario_db(tmp_path, monkeypatch):
 
 
 def _baseline() -> model.Baseline:
-    return model.Baseline.from_query(qs.baseline_lines().to_dict("records"), qs.rule_sources(), qs.split_codes())
+    from khcn_dash.scenario_session import load_baseline
+    return load_baseline()
 
 
 def _lab_plus_2000() -> model.Scenario:
