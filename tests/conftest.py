@@ -34,6 +34,16 @@ def built_data():
     ensure_built()
 
 
+@pytest.fixture
+def scenario_db(tmp_path, monkeypatch):
+    """Saved scenarios go to a file of the test's own (KHCN_SCENARIO_DB); open stores are closed after."""
+    from khcn_dash import scenario_store as stores
+    path = tmp_path / "scenarios.duckdb"
+    monkeypatch.setenv(stores.ENV_VAR, str(path))
+    yield path
+    stores.close_all()
+
+
 def open_page(page: str, **query) -> AppTest:
     """Runs the app at a page (key of labels.PAGES) with URL query parameters."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)

@@ -24,12 +24,9 @@ LAB, FARM, MINISTRY, QA, RECURRENT = ("2021-lab-upgrade", "candidate-experimenta
 
 
 @pytest.fixture(autouse=True)
-def db(tmp_path, monkeypatch):
-    """Each test saves into its own file; open stores are closed afterwards."""
-    path = tmp_path / "scenarios.duckdb"
-    monkeypatch.setenv(stores.ENV_VAR, str(path))
-    yield path
-    stores.close_all()
+def db(scenario_db):
+    """Each test saves into its own file (tests/conftest.py)."""
+    return scenario_db
 
 
 @pytest.fixture(scope="module")

@@ -15,12 +15,9 @@ LAB, QA, MINISTRY = "2021-lab-upgrade", "2021-construction-qa", "2021-radiation-
 
 
 @pytest.fixture(autouse=True)
-def scenario_db(tmp_path, monkeypatch):
-    """Saved scenarios go to a file of the test's own."""
-    path = tmp_path / "scenarios.duckdb"
-    monkeypatch.setenv(stores.ENV_VAR, str(path))
-    yield path
-    stores.close_all()
+def _own_scenario_db(scenario_db):
+    """Saved scenarios go to a file of the test's own (tests/conftest.py)."""
+    return scenario_db
 
 
 def _baseline() -> model.Baseline:
