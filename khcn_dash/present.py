@@ -419,7 +419,8 @@ def app_controls(page) -> None:
 
 
 CURRENT = "current"            # the scenario slide's picker: the scenario being edited, or a saved id
-SCENARIO_KEY = "present_scenario"
+SCENARIO_KEY = "present_scenario"       # the choice, kept for the session (also for the briefing PDF)
+SCENARIO_WIDGET = "present_scenario_pick"  # its select box, drawn on the scenario slide only
 _URL_SCENARIO_KEY = "_present_url_scenario"  # the ?scenario= value last taken from the address
 
 
@@ -486,8 +487,12 @@ def _scenario_picker(saved: dict[str, dict], message: str, lang: str) -> None:
     state = st.session_state
     if message:
         st.warning(ui._md_escape(message))
-    st.selectbox(ui.tr(L.UI["scenario_pick"]), [CURRENT, *saved], key=SCENARIO_KEY, placeholder=ui.t("choose"),
+    # The choice lives in SCENARIO_KEY, not in the widget's key: Streamlit forgets a widget's value
+    # when a run does not draw it (any other slide or page), and the choice must outlast that.
+    state[SCENARIO_WIDGET] = state[SCENARIO_KEY]
+    st.selectbox(ui.tr(L.UI["scenario_pick"]), [CURRENT, *saved], key=SCENARIO_WIDGET, placeholder=ui.t("choose"),
                  help=ui.tr(L.UI["scenario_pick_help"]),
+                 on_change=lambda: state.__setitem__(SCENARIO_KEY, state[SCENARIO_WIDGET]),
                  format_func=lambda k: L.tr("scenario_current", lang) if k == CURRENT
                  else ls.saved_option(saved[k], lang))
     if state[SCENARIO_KEY] == CURRENT:

@@ -238,7 +238,7 @@ def test_present_this_scenario_from_the_scenarios_page_and_back():
     assert at.query_params.get("slide") == "scenario"
     values = {m.label: m.value for m in at.metric}
     assert values["Tổng kinh phí"] == "68.769,9 triệu đồng"
-    assert at.selectbox(key=present.SCENARIO_KEY).value == present.CURRENT
+    assert at.selectbox(key=present.SCENARIO_WIDGET).value == present.CURRENT
     exit_link = [p for p in at.get("page_link") if p.proto.label == L.UI["exit"][0]]
     assert exit_link[0].proto.page.endswith("scenarios.py") or "scenarios" in exit_link[0].proto.page
 
@@ -247,11 +247,15 @@ def test_a_saved_scenario_is_picked_on_the_slide_and_linked_by_address(scenario_
     sid, _ = stores.open_store().save(_lab_plus_2000().to_payload(), "Phương án A", "Phòng KH-TC")
     at = open_page("present", slide="scenario")
     assert {m.label: m.value for m in at.metric}["Tổng kinh phí"] == "66.769,9 triệu đồng"
-    at.selectbox(key=present.SCENARIO_KEY).set_value(sid).run()
+    at.selectbox(key=present.SCENARIO_WIDGET).set_value(sid).run()
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Tổng kinh phí"] == "68.769,9 triệu đồng"
     assert at.query_params.get("scenario") == sid
     assert any("Phương án A" in md.value for md in at.markdown)
+
+    at.button(key="present_prev").click().run()           # another slide: the select box is not drawn
+    at.button(key="present_next").click().run()
+    assert at.selectbox(key=present.SCENARIO_WIDGET).value == sid  # the choice outlasts it
 
     linked = open_page("present", slide="scenario", scenario=sid)
     assert {m.label: m.value for m in linked.metric}["Tổng kinh phí"] == "68.769,9 triệu đồng"
@@ -264,4 +268,4 @@ def test_a_bad_scenario_address_gives_a_message_and_shows_the_current(bad):
     at = open_page("present", slide="scenario", scenario=bad)
     assert not at.exception
     assert [w.value for w in at.warning] == [L.UI["scenario_bad_link"][0]]
-    assert at.selectbox(key=present.SCENARIO_KEY).value == present.CURRENT
+    assert at.selectbox(key=present.SCENARIO_WIDGET).value == present.CURRENT
