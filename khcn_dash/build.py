@@ -376,7 +376,7 @@ def build(source_dir: Path = SOURCE_DIR, parquet_dir: Path = PARQUET_DIR,
     con = duckdb.connect()
     for name, tbl in tables.items():
         con.register(f"_arrow_{name}", tbl)
-        con.execute(f"CREATE TABLE {name} AS SELECT * FROM _arrow_{name}")
+        con.execute(f"CREATE TABLE {schema.sql_name(name)} AS SELECT * FROM {schema.sql_name('_arrow_' + name)}")
     failures = run_checks(con) + _figures_in_quotes(tables)
     con.close()
     if failures:

@@ -50,6 +50,23 @@ def commit_scenario(scn: model.Scenario) -> None:
     S["scn_amt_errors"] = {}
 
 
+def mark_page_drawn(scn: model.Scenario) -> None:
+    """Called by a whole-page run: the scenario that the parts outside the page's fragment show."""
+    S["_scn_page_payload"] = scn.to_payload()
+
+
+def whole_page_must_follow(scn: model.Scenario) -> bool:
+    """In a fragment run: True when a part outside the fragment must change with `scn` too: the
+    "opened" note of a saved scenario appears or goes, or the comparison shows the scenario being
+    edited."""
+    payload, shown = scn.to_payload(), S.get("_scn_page_payload")
+    if payload == shown:
+        return False
+    origin = S.get("scn_origin")
+    note_changes = bool(origin) and (origin["payload"] == shown) != (origin["payload"] == payload)
+    return note_changes or "current" in S.get("scn_compare", [])
+
+
 def open_store():
     """(store, None) or (None, reason)."""
     try:

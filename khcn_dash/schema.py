@@ -6,11 +6,27 @@ a column's type.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pyarrow as pa
 
 MONEY = pa.decimal128(18, 3)  # million VND, exact
+
+_SQL_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def sql_name(name: str) -> str:
+    """A table or view name for DDL (which cannot take bound parameters), double-quoted; only
+    lower-case letters, digits and underscores are accepted (ValueError otherwise)."""
+    if not isinstance(name, str) or not _SQL_NAME.match(name):
+        raise ValueError(f"not a table name: {name!r}")
+    return f'"{name}"'
+
+
+def sql_text(value: object) -> str:
+    """A string literal for DDL (e.g. a file path in read_parquet), quotes doubled."""
+    return "'" + str(value).replace("'", "''") + "'"
 
 PERIODS_PROVINCE = ("province", "period")
 CITED = ("section", "source_quote")

@@ -214,8 +214,11 @@ def table_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str
     source_note(cite_ids, key=f"{key}_src")
 
 
-def placeholder() -> None:
-    st.info(t("placeholder"))
+def list_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str) -> None:
+    """A short list shown whole (st.table, no scrolling grid), with downloads and sources."""
+    st.table(table, hide_index=True)
+    download_buttons(table, filename, key)
+    source_note(cite_ids, key=f"{key}_src")
 
 
 def require_app_shell() -> None:

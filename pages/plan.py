@@ -55,9 +55,8 @@ if tab_research.open:
         st.markdown(charts.heading("h_directions", charts.field_label(fields, field, lang), lang))
         st.markdown(charts.count_line("n_directions", charts.field_label(fields, field, lang), len(directions), lang))
         table = charts.directions_table(directions, lang)
-        st.table(table, hide_index=True)
-        ui.download_buttons(table, f"{L.FILENAMES['directions']}-{field}", key="plan_directions")
-        ui.source_note(charts.cite_ids(directions), key="plan_directions_src")
+        ui.list_block(table, charts.cite_ids(directions), key="plan_directions",
+                      filename=f"{L.FILENAMES['directions']}-{field}")
 
 if tab_areas.open:
     with tab_areas:
@@ -73,9 +72,8 @@ if tab_areas.open:
         st.markdown(charts.heading("h_actions", charts.area_label(areas, area, lang), lang))
         st.markdown(charts.count_line("n_actions", charts.area_label(areas, area, lang), len(actions), lang))
         table = charts.actions_table(actions, lang)
-        st.table(table, hide_index=True)
-        ui.download_buttons(table, f"{L.FILENAMES['actions']}-{area}", key="plan_actions")
-        ui.source_note(charts.cite_ids(actions), key="plan_actions_src")
+        ui.list_block(table, charts.cite_ids(actions), key="plan_actions",
+                      filename=f"{L.FILENAMES['actions']}-{area}")
 
 if tab_invest.open:
     with tab_invest:

@@ -165,6 +165,4 @@ if tab_limits.open:
             st.subheader(ui.tr(L.T[f"h_{name}"]))
             st.markdown(charts.count_line(f"n_{name}", len(df), lang))
             table = (charts.limitations_table if name == "limitations" else charts.recommendations_table)(df, lang)
-            st.table(table, hide_index=True)
-            ui.download_buttons(table, L.FILENAMES[name], key=f"review_{name}")
-            ui.source_note(charts.cite_ids(df), key=f"review_{name}_src")
+            ui.list_block(table, charts.cite_ids(df), key=f"review_{name}", filename=L.FILENAMES[name])

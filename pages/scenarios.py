@@ -30,7 +30,7 @@ baseline = sess.load_baseline()
 LINES = {ln.line_id: ln for ln in baseline.lines}
 sess.read_url(baseline)
 scn = sess.current_scenario(baseline)
-S["_scn_page_payload"] = scn.to_payload()  # what the whole page shows (see scenario_body)
+sess.mark_page_drawn(scn)  # what the whole page shows (see scenario_body)
 sess.sync_settings(scn)
 
 st.title(L.t("title", LANG))
@@ -74,10 +74,7 @@ def scenario_body() -> None:
     something outside must follow the change (the "opened" note of a saved scenario, or the
     comparison showing the scenario being edited), the whole page reruns instead."""
     scn = sess.current_scenario(baseline)
-    payload, shown = scn.to_payload(), S.get("_scn_page_payload")
-    origin = S.get("scn_origin")
-    note_changes = bool(origin) and (origin["payload"] == shown) != (origin["payload"] == payload)
-    if payload != shown and (note_changes or "current" in S.get("scn_compare", [])):
+    if sess.whole_page_must_follow(scn):
         st.rerun(scope="app")
     link = sess.link_params(scn)
     sess.write_url(link)

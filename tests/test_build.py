@@ -125,3 +125,16 @@ def test_command_line_build_reports_failures_without_a_traceback(sources, tmp_pa
     assert build.main([str(sources), str(tmp_path / "parquet")]) == 1
     err = capsys.readouterr().err
     assert "every stated total equals the sum of its parts" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("bad", ["budget lines", "x; DROP TABLE y", 'a"b', "Budget", "", "1x", None])
+def test_ddl_names_accept_only_plain_table_names(bad):
+    from khcn_dash.schema import sql_name
+    with pytest.raises(ValueError):
+        sql_name(bad)
+
+
+def test_ddl_names_and_paths_are_quoted():
+    from khcn_dash.schema import sql_name, sql_text
+    assert sql_name("budget_lines") == '"budget_lines"'
+    assert sql_text("/data/o'brien/x.parquet") == "'/data/o''brien/x.parquet'"

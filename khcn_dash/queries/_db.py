@@ -16,6 +16,7 @@ import streamlit as st
 
 from .. import config
 from ..build import ensure_built
+from ..schema import sql_name, sql_text
 
 _lock = threading.Lock()
 _connections: dict[Path, duckdb.DuckDBPyConnection] = {}
@@ -43,10 +44,10 @@ def connection(parquet_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
                 ensure_built(parquet_dir)  # the project's own build; other folders are prebuilt
             con = duckdb.connect()
             for path in sorted(parquet_dir.glob("*.parquet")):
-                # the path is ours (a file name on disk), not input; DDL cannot take parameters
-                con.execute(f"CREATE VIEW {path.stem} AS SELECT * FROM read_parquet('{path}')")
-            for name, sql in _SHARED_VIEWS.items():
-                con.execute(f"CREATE VIEW {name} AS {sql}")
+                # DDL cannot take bound parameters: the name is checked, the path quoted
+                con.execute(f"CREATE VIEW {sql_name(path.stem)} AS SELECT * FROM read_parquet({sql_text(path)})")
+            for name, sql in _SHARED_VIEWS.items():  # constant SQL of this module
+                con.execute(f"CREATE VIEW {sql_name(name)} AS {sql}")
             _connections[parquet_dir] = con
         return con
 

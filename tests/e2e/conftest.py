@@ -68,17 +68,22 @@ def start_server(script: Path, env: dict | None = None) -> tuple[subprocess.Pope
     raise RuntimeError("streamlit did not become healthy in 60 s")
 
 
+def stop_server(proc: subprocess.Popen) -> None:
+    """Stops a server from start_server: politely, then for good after 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 @pytest.fixture(scope="session")
 def app_url():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: .ci/run installs Debian's chromium")
     proc, base = start_server(ROOT / "app.py")
     yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from khcn_dash.charts import map as charts
-from tests.e2e.conftest import ROOT, Recorder, settle, start_server
+from tests.e2e.conftest import ROOT, Recorder, settle, start_server, stop_server
 
 CHART = '[data-testid="stPlotlyChart"]'
 SELECTBOX = '[data-testid="stSelectbox"]'
@@ -161,5 +161,4 @@ def test_a_shared_link_as_a_fresh_servers_first_request(browser):
         _assert_offline_and_clean(rec)
         page.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        stop_server(proc)

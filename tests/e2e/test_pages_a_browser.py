@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from khcn_dash import labels
 from khcn_dash.queries import budget, sources
-from tests.e2e.conftest import ROOT, Recorder, rerun, settle, start_server
+from tests.e2e.conftest import ROOT, Recorder, rerun, settle, start_server, stop_server
 
 
 def _open(recorder: Recorder, path: str) -> None:
@@ -170,8 +169,4 @@ def test_citation_link_as_a_fresh_server_first_request_runs_inside_the_app(brows
         _clean(rec)
         page.close()
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc)

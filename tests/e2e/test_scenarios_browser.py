@@ -3,23 +3,14 @@ permalink in a fresh browser to find the same numbers. Offline: nothing but the 
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, Recorder, settle, start_server
+from tests.e2e.conftest import ROOT, Recorder, settle, start_server, stop_server
 
 LAB, FARM, MINISTRY, QA = ("2021-lab-upgrade", "candidate-experimental-farm", "2021-radiation-station-equipment",
                            "2021-construction-qa")
-
-
-def _stop(proc) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +19,7 @@ def scn_url(tmp_path_factory):
     db = tmp_path_factory.mktemp("scn") / "scenarios.duckdb"
     proc, base = start_server(ROOT / "app.py", env={"KHCN_SCENARIO_DB": str(db)})
     yield base
-    _stop(proc)
+    stop_server(proc)
 
 
 @pytest.fixture
@@ -125,7 +116,7 @@ def test_change_save_and_reopen_the_permalink_after_a_restart(browser, tmp_path)
         assert_offline_and_clean(rec)
     finally:
         context.close()
-        _stop(proc)  # the night: the server stops and lets go of the file
+        stop_server(proc)  # the night: the server stops and lets go of the file
 
     proc, base2 = start_server(ROOT / "app.py", env={"KHCN_SCENARIO_DB": str(db)})
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
@@ -140,7 +131,7 @@ def test_change_save_and_reopen_the_permalink_after_a_restart(browser, tmp_path)
         assert_offline_and_clean(other)
     finally:
         context.close()
-        _stop(proc)
+        stop_server(proc)
 
 
 def test_the_ministry_rule_is_broken_then_fixed(rec):

@@ -11,14 +11,13 @@ PDF). The app runs with its own scenario store in a temporary folder.
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from khcn_dash import labels
 
-from .conftest import ROOT, Recorder, rerun, settle, start_server
+from .conftest import ROOT, Recorder, rerun, settle, start_server, stop_server
 
 MAX_ACTIONS = 150  # per page
 SIDEBAR_KEYS = {"lang", "unit", "present", "briefing_page", "briefing_all"}
@@ -78,11 +77,7 @@ def widget_app(tmp_path_factory, browser):
     Recorder(context.new_page(), base).goto("/")
     context.close()
     yield base
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 @pytest.fixture
