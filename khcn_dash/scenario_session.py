@@ -214,9 +214,20 @@ def open_saved(scenario_id: str, version: int | None, where: str = "top") -> Non
     S["scn_origin"] = record
 
 
+def on_pick() -> None:
+    """Another saved scenario picked: its version box starts again at its latest version. (The box
+    keeps its key, so Streamlit would otherwise carry the last scenario's choice over, as the label
+    of an option the new list does not have.)"""
+    S.pop("scn_pick_version", None)
+
+
 def on_open() -> None:
-    if S.get("scn_pick"):
-        open_saved(S["scn_pick"], S.get("scn_pick_version"), where="saved")
+    picked, version = S.get("scn_pick"), S.get("scn_pick_version")
+    if not picked:
+        return
+    if not isinstance(version, int) or isinstance(version, bool):
+        version = None  # nothing usable chosen: the latest
+    open_saved(picked, version, where="saved")
 
 
 def on_delete_confirmed(scenario_id: str, name: str) -> None:

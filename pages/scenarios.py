@@ -241,7 +241,7 @@ if saved:
     p1, p2 = st.columns([3, 2])
     p1.selectbox(L.t("pick", LANG), list(by_id), placeholder=L.t("choose_many", LANG),
                  format_func=lambda i: L.saved_option(by_id[i], LANG),
-                 key="scn_pick")
+                 key="scn_pick", on_change=sess.on_pick)
     picked = S.get("scn_pick")
     if picked in by_id:
         version_rows = {v["version"]: v for v in reversed(store.versions(picked))}

@@ -61,3 +61,12 @@ def show_tabs(at: AppTest, **tabs: str) -> AppTest:
     for key, label in tabs.items():
         at.session_state[key] = label
     return at.run()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test under tests/e2e drives a real browser: it carries the `browser` marker, so the
+    fast lane (`pytest -m "not browser"`) leaves it out."""
+    e2e = ROOT / "tests" / "e2e"
+    for item in items:
+        if e2e in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)

