@@ -24,4 +24,5 @@ try:
 except Exception:  # never a traceback on screen: a message in the user's language, details in the log
     logging.getLogger("khcn_dash").exception("page %s failed", page.url_path)
     st.error(ui.t("page_error"))
+present.remember_on_screen(present.page_key(page))  # what the sidebar's briefing PDFs describe
 st.caption(ui.t("footer"))

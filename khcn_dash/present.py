@@ -379,7 +379,7 @@ def _go(delta: int) -> None:
     st.session_state[SLIDE_KEY] = step(keys, st.session_state.get(SLIDE_KEY, keys[0]), delta)
 
 
-def _page_key(page) -> str:
+def page_key(page) -> str:
     """labels.PAGES key of an st.navigation page."""
     url = getattr(page, "url_path", "") or ""
     for key, (path, _) in labels.PAGES.items():
@@ -395,7 +395,7 @@ def app_controls(page) -> None:
 
     from . import ui
 
-    key = _page_key(page)
+    key = page_key(page)
     wanted = url_value(st.query_params.get("present"))
     if "present" in st.query_params:
         del st.query_params["present"]  # consumed: the mode lives in the session from here on
@@ -424,22 +424,42 @@ SCENARIO_WIDGET = "present_scenario_pick"  # its select box, drawn on the scenar
 _URL_SCENARIO_KEY = "_present_url_scenario"  # the ?scenario= value last taken from the address
 
 
-def scenario_choice() -> ScenarioChoice:
+_SCREEN_KEY = "_present_on_screen"  # a plain dict in the session: the scenario the screen shows now
+
+
+def scenario_choice(edited_only: bool = False) -> ScenarioChoice:
     """The session's choice for the scenario slide: the saved scenario picked on the slide, else the
     scenario being edited on the Scenarios page (named after the saved one it was opened from, if
-    it is still unchanged)."""
+    it is still unchanged). `edited_only`: always the scenario being edited (what the Scenarios
+    page shows, whatever the slideshow picked)."""
     import streamlit as st
 
     from . import scenario_store as stores
 
     state = st.session_state
     picked = state.get(SCENARIO_KEY)
-    if isinstance(picked, str) and picked != CURRENT and stores.valid_id(picked):
+    if not edited_only and isinstance(picked, str) and picked != CURRENT and stores.valid_id(picked):
         return ScenarioChoice(saved_id=picked)
     payload = state.get("scn_payload")
     origin = state.get("scn_origin")
     name = origin["name"] if origin and payload is not None and origin.get("payload") == payload else None
     return ScenarioChoice(payload=payload, name=name)
+
+
+def _on_screen() -> dict:
+    import streamlit as st
+
+    return st.session_state.setdefault(_SCREEN_KEY, {})
+
+
+def remember_on_screen(page_key: str) -> None:
+    """Called at the end of every run that draws a scenario (the whole app's, and the Scenarios
+    page's fragment, which reruns without the sidebar): notes which scenario the screen now shows.
+
+    The sidebar's briefing buttons are drawn before the page reads its link, and a fragment run
+    does not redraw them; their PDF makers read this note when clicked, so a briefing always
+    describes the scenario on screen."""
+    _on_screen()["choice"] = scenario_choice(edited_only=page_key == "scenarios")
 
 
 def present_scenario(picked: str = CURRENT) -> None:
@@ -521,7 +541,7 @@ def briefing_downloads(page_key: str) -> None:
     page_title = ui.tr(labels.PAGES.get(page_key, labels.PAGES["overview"])[1])
     whole = ui.tr(L.UI["pdf_whole"])
     st.caption(ui.tr(L.UI["briefing"]), help=ui.tr(L.UI["briefing_help"]))
-    choice = scenario_choice()
+    choice = _on_screen()  # filled in by remember_on_screen() after the page has run
     st.download_button(ui.tr(L.UI["briefing_page"]), data=_pdf_maker(page_keys, lang, unit, page_title, choice),
                        file_name=_briefing_file(page_key, lang), mime="application/pdf", key="briefing_page",
                        on_click="ignore", icon=":material/picture_as_pdf:", width="stretch")
@@ -535,10 +555,11 @@ def _briefing_file(scope: str, lang: str) -> str:
     return file_name(scope, lang)
 
 
-def _pdf_maker(keys: list[str], lang: str, unit: str, scope_title: str, choice: ScenarioChoice | None = None):
-    """A no-argument callable for st.download_button: builds the PDF only when someone clicks."""
+def _pdf_maker(keys: list[str], lang: str, unit: str, scope_title: str, on_screen: dict):
+    """A no-argument callable for st.download_button: builds the PDF only when someone clicks, with
+    the scenario that `on_screen` (see remember_on_screen) names at that moment."""
     def make() -> bytes:
-        return briefing_pdf(keys, lang, unit, scope_title, choice)
+        return briefing_pdf(keys, lang, unit, scope_title, on_screen.get("choice"))
     return make
 
 

@@ -197,6 +197,7 @@ def scenario_body() -> None:
     st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
     st.code(model.share_url(st.context.url, sess.PAGE_PATH, link), language=None, wrap_lines=True)
     ui.download_buttons(L.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban-2021", key="scn_export")
+    present.remember_on_screen(sess.PAGE_PATH)  # a fragment run: the sidebar's briefing follows it
 
 
 scenario_body()

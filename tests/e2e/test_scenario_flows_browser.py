@@ -91,3 +91,34 @@ def test_each_saved_scenario_opens_from_the_list_and_an_older_version_too(rec):
     expect(page.get_by_text(re.compile("Đang xem «Kịch bản B», phiên bản 1"))).to_be_visible()
     assert re.search(r"[?&]v=1(&|$)", page.url), page.url
     assert rec.console_errors == [] and rec.outside_requests() == []
+
+
+def _briefing_text(page) -> str:
+    from pypdf import PdfReader
+
+    from khcn_dash.labels import present as PL
+
+    with page.expect_download(timeout=180_000) as download:
+        page.get_by_role("button", name=PL.UI["briefing_page"][0]).click()
+    data = open(download.value.path(), "rb").read()
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
+
+
+def test_the_page_briefing_describes_the_scenario_on_screen(rec, saved_server):
+    """The sidebar is drawn before the page reads ?id=, and typing an amount reruns only the page's
+    fragment: in both cases the PDF must still show what the screen shows, not the plan."""
+    page = rec.page
+    rec.goto(f"/scenarios?id={saved_server[1]['Kịch bản C']}")
+    expect_values(page, {LAB: "12.000"})
+    text = _briefing_text(page)
+    assert "Kịch bản: «Kịch bản C»" in text, text[:2000]
+    assert "giữ nguyên kế hoạch" not in text
+    assert "-2.000 triệu đồng" in text  # QA gives up what the lab line gains
+
+    box = page.locator(f".st-key-scn_amt_{LAB} input")
+    rerun(page, lambda: (box.fill("9.500"), box.press("Enter")))
+    expect_values(page, {LAB: "9.500", QA: _qa_for("9.500")})
+    text = _briefing_text(page)
+    assert "Kịch bản C" not in text  # edited: no longer the saved scenario
+    assert "-500 triệu đồng" in text and "+500 triệu đồng" in text, text[:2000]
+    assert "giữ nguyên kế hoạch" not in text
