@@ -10,6 +10,7 @@ from khcn_dash import labels, present, ui
 
 st.set_page_config(page_title=labels.UI["app_title"][0], page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
 
+ui.app_css()
 ui.sync_url_state()
 ui.sidebar_controls()
 

@@ -32,6 +32,12 @@ class _Doc(FPDF):
         self.ui_lang, self.running_title = lang, running_title
         self.add_font(FONT, "", str(fonts.REGULAR))
         self.add_font(FONT, "B", str(fonts.BOLD))
+        fallbacks = []
+        for path in fonts.FALLBACKS:  # other scripts and emoji in a user's scenario name
+            self.add_font(path.stem, "", str(path))
+            fallbacks.append(path.stem)
+        self.set_fallback_fonts(fallbacks, exact_match=False)
+        self.set_text_shaping(True)  # HarfBuzz: right-to-left scripts in their order, joined letters
         self.set_margins(18, 16, 18)
         self.set_auto_page_break(True, margin=18)
         self.alias_nb_pages()
@@ -41,14 +47,14 @@ class _Doc(FPDF):
             return
         self.set_font(FONT, "", 8)
         self.set_text_color(*MUTED)
-        self.cell(0, 5, fonts.nfc(self.running_title), new_x="LMARGIN", new_y="NEXT")
+        self.cell(0, 5, fonts.printable(self.running_title), new_x="LMARGIN", new_y="NEXT")
         self.ln(2)
 
     def footer(self):
         self.set_y(-12)
         self.set_font(FONT, "", 8)
         self.set_text_color(*MUTED)
-        self.cell(0, 5, fonts.nfc(labels.pick(labels.UI["footer"], self.ui_lang)), align="L")
+        self.cell(0, 5, fonts.printable(labels.pick(labels.UI["footer"], self.ui_lang)), align="L")
         self.set_x(self.l_margin)
         self.cell(0, 5, L.tr("pdf_page", self.ui_lang, i=self.page_no(), n="{nb}"), align="R")
 
@@ -57,7 +63,7 @@ def _text(pdf: _Doc, text: str, size: float = 10.5, style: str = "", colour=INK,
           line: float | None = None) -> None:
     pdf.set_font(FONT, style, size)
     pdf.set_text_color(*colour)
-    pdf.multi_cell(0, line or size * 0.5, fonts.nfc(text), align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, line or size * 0.5, fonts.printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(gap)
 
 
@@ -71,10 +77,10 @@ def _figures(pdf: _Doc, figures: list[tuple[str, str]], deltas: list[str | None]
         pdf.set_font(FONT, "", 10)
         pdf.set_text_color(*MUTED)
         y = pdf.get_y()
-        pdf.multi_cell(width * 0.48, 5.5, fonts.nfc(label), align="L", new_x="RIGHT", new_y="TOP")
+        pdf.multi_cell(width * 0.48, 5.5, fonts.printable(label), align="L", new_x="RIGHT", new_y="TOP")
         pdf.set_font(FONT, "B", 11)
         pdf.set_text_color(*INK)
-        pdf.multi_cell(width * 0.52, 5.5, fonts.nfc(value), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(width * 0.52, 5.5, fonts.printable(value), align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(max(pdf.get_y(), y + 5.5))
         pdf.set_draw_color(222, 226, 230)
         pdf.line(pdf.l_margin, pdf.get_y() + 0.8, pdf.w - pdf.r_margin, pdf.get_y() + 0.8)
@@ -132,8 +138,8 @@ def build_pdf(slides: list[Slide], citations: dict[str, pd.DataFrame], lang: str
     today = today or dt.date.today()
     app_title = labels.pick(labels.UI["app_title"], lang)
     pdf = _Doc(lang, f"{app_title} · {L.tr('pdf_title', lang)}: {scope_title}")
-    pdf.set_title(fonts.nfc(f"{app_title} — {scope_title}"))
-    pdf.set_author(fonts.nfc(app_title))
+    pdf.set_title(fonts.printable(f"{app_title} — {scope_title}"))
+    pdf.set_author(fonts.printable(app_title))
     pdf.set_lang("vi-VN" if lang == "vi" else "en-GB")
     pdf.add_page()
 

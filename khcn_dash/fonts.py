@@ -11,6 +11,7 @@ Nothing here relies on fonts installed on the machine:
 """
 from __future__ import annotations
 
+import functools
 import os
 import unicodedata
 from pathlib import Path
@@ -24,6 +25,10 @@ REGULAR = FONT_DIR / "NotoSans-Regular.ttf"
 BOLD = FONT_DIR / "NotoSans-Bold.ttf"
 FONTCONFIG_FILE = FONT_DIR / "fonts.conf"
 LICENCE = FONT_DIR / "OFL.txt"
+# For text that Noto Sans cannot draw (a scenario's name in Hebrew, Greek, Cyrillic, Arabic; emoji
+# and symbols), in this order: DejaVu Sans (Bitstream Vera licence) and a symbol/emoji subset of
+# Symbola (free for any use); licences beside them.
+FALLBACKS = (FONT_DIR / "DejaVuSans.ttf", FONT_DIR / "Symbola-emoji.ttf")
 
 # Every letter of Vietnamese, both cases, with the đồng sign and the punctuation we print.
 VIETNAMESE_SAMPLE = (
@@ -44,6 +49,44 @@ WEB_UNICODES = [
 def nfc(text: str) -> str:
     """Vietnamese typed with combining marks becomes precomposed letters (one glyph each)."""
     return unicodedata.normalize("NFC", str(text))
+
+
+@functools.cache
+def _pdf_cmap() -> frozenset[int]:
+    """Every code point that the PDF's fonts (Noto Sans and its fallbacks) can draw."""
+    from fontTools.ttLib import TTFont
+
+    out: set[int] = set()
+    for path in (REGULAR, *FALLBACKS):
+        out.update(TTFont(str(path)).getBestCmap())
+    return frozenset(out)
+
+
+# Invisible characters that only join or select the look of their neighbours (emoji sequences,
+# flags): with no font to draw the sequence as one picture, its parts are drawn one by one.
+_JOINERS = {0x200C, 0x200D, 0xFE0E, 0xFE0F, *range(0xE0020, 0xE0080)}
+
+
+def printable(text: str) -> str:
+    """Text for the PDF: NFC, and every character that none of its fonts can draw replaced by a
+    visible [U+XXXX] (never dropped without a trace); line/paragraph separators become spaces."""
+    cmap = _pdf_cmap()
+    out = []
+    for ch in nfc(text):
+        code, cat = ord(ch), unicodedata.category(ch)
+        if ch in "\n\t":
+            out.append(ch)
+        elif cat in ("Zl", "Zp", "Cc"):
+            out.append(" ")
+        elif code in cmap:
+            out.append(ch)
+        elif code in _JOINERS:
+            continue
+        elif cat == "Zs":
+            out.append(" ")
+        else:
+            out.append(f"[U+{code:04X}]")
+    return "".join(out)
 
 
 def missing_glyphs(font_path: Path, text: str = VIETNAMESE_SAMPLE) -> list[str]:

@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 from . import format as fmt
 from . import labels
 from .labels import present as L
+from .text import md_escape
 
 log = logging.getLogger("khcn_dash")
 
@@ -506,7 +507,7 @@ def _scenario_picker(saved: dict[str, dict], message: str, lang: str) -> None:
 
     state = st.session_state
     if message:
-        st.warning(ui._md_escape(message))
+        st.warning(message)  # our own words (labels.present)
     # The choice lives in SCENARIO_KEY, not in the widget's key: Streamlit forgets a widget's value
     # when a run does not draw it (any other slide or page), and the choice must outlast that.
     state[SCENARIO_WIDGET] = state[SCENARIO_KEY]
@@ -630,7 +631,7 @@ def _draw(slide: Slide, ui, plotly_config: dict, picker: Callable[[], None] | No
     if picker is not None:
         picker()
     if slide.notice:
-        st.warning(ui._md_escape(slide.notice))
+        st.warning(slide.notice)  # our own words (labels.present)
     if slide.figures:
         cols = st.columns(min(len(slide.figures), 4 if len(slide.figures) == 4 else 3))
         for n, (label, value) in enumerate(slide.figures):
@@ -649,7 +650,7 @@ def _draw(slide: Slide, ui, plotly_config: dict, picker: Callable[[], None] | No
         with right:
             st.markdown(slide.summary)
     elif slide.summary:
-        st.markdown(ui._md_escape(slide.summary) if slide.key == "document" else slide.summary)
+        st.markdown(md_escape(slide.summary) if slide.key == "document" else slide.summary)
     for line in slide.lines:
-        st.markdown(f"- {ui._md_escape(line)}")
+        st.markdown(f"- {md_escape(line)}")
     ui.source_note(slide.cite_ids, key=f"present_src_{slide.key}")

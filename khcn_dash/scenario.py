@@ -143,9 +143,47 @@ def parse_share(text: str, lang: str = "vi") -> Decimal:
 # --- names and notes -------------------------------------------------------------------------
 
 # Right-to-left marks, bidi embeddings/overrides/isolates and other invisible format characters
-# could make a name display differently from what it is; control characters have no place in it.
+# could make a name display differently from what it is; control characters and the Unicode line
+# and paragraph separators (U+2028, U+2029) have no place in it. What a person types is kept: the
+# zero-width joiner inside an emoji sequence (👩‍💻), the tags of a subdivision flag (🏴 + tags), and
+# the zero-width non-joiner between two letters (Persian, Indic scripts).
+_EMOJI_TAIL = {"\ufe0f", "\u20e3"}  # emoji presentation selector, keycap
+
+
+def _is_emoji(ch: str) -> bool:
+    return unicodedata.category(ch) == "So" or "\U0001F3FB" <= ch <= "\U0001F3FF"  # skin tones are Sk
+
+
+def _emoji_before(text: str, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and (text[j] in _EMOJI_TAIL or "\U0001F3FB" <= text[j] <= "\U0001F3FF"):
+        j -= 1
+    return j >= 0 and _is_emoji(text[j])
+
+
+def _allowed_format_char(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch == "\u200d":  # zero-width joiner: only between two emoji
+        return _emoji_before(text, i) and i + 1 < len(text) and _is_emoji(text[i + 1])
+    if ch == "\u200c":  # zero-width non-joiner: only between two letters
+        return (0 < i < len(text) - 1 and unicodedata.category(text[i - 1])[0] in "LM"
+                and unicodedata.category(text[i + 1])[0] in "LM")
+    if "\U000E0020" <= ch <= "\U000E007F":  # tags: only in a flag sequence after 🏴
+        j = i - 1
+        while j >= 0 and "\U000E0020" <= text[j] <= "\U000E007E":
+            j -= 1
+        return j >= 0 and text[j] == "\U0001F3F4"
+    return False
+
+
 def _has_hidden_chars(text: str) -> bool:
-    return any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") and ch not in "\n\t" for ch in text)
+    for i, ch in enumerate(text):
+        if ch in "\n\t":
+            continue
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Co", "Cs", "Zl", "Zp") or (cat == "Cf" and not _allowed_format_char(text, i)):
+            return True
+    return False
 
 
 def clean_text(value, *, max_len: int, required: bool, field_name: str, multiline: bool = False) -> str:

@@ -16,6 +16,7 @@ from . import scenario_store as stores
 from . import ui
 from .labels import scenarios as L
 from .queries import scenarios as q
+from .text import md_escape
 
 log = logging.getLogger("khcn_dash.scenarios")
 S = st.session_state
@@ -332,9 +333,9 @@ def show_notices(where: str, lang: str, unit: str, lines: dict) -> None:
     S["scn_notices"] = [n for n in notices if n["where"] != where]
     for n in (n for n in notices if n["where"] == where):
         if n["err"] is not None:
-            text = L.error_text(n["err"], lang, unit, lines, n["typed"], escape=ui._md_escape)
+            text = L.error_text(n["err"], lang, unit, lines, n["typed"], escape=md_escape)
         else:
-            kw = {k: ui._md_escape(v) if isinstance(v, str) else v for k, v in n["kw"].items()}
+            kw = {k: md_escape(v) if isinstance(v, str) else v for k, v in n["kw"].items()}
             if "amount" in kw:
                 kw["amount"] = L.money(kw["amount"], lang, unit)
             for k_in, k_out in (("from_id", "from_line"), ("to_id", "to_line")):

@@ -5,7 +5,9 @@ CSV and Excel downloads, and its source sentences with links into the document.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,8 +17,20 @@ from . import export, labels
 from . import format as fmt
 from .charts import PLOTLY_CONFIG
 from .queries import sources as q_sources
+from .text import md_escape
 
 SOURCES_PAGE = "pages/sources.py"
+APP_CSS = Path(__file__).resolve().parent.parent / "assets" / "app.css"
+
+
+def app_css() -> None:
+    """The app's style sheet (assets/app.css), once per run, from app.py."""
+    st.html(_app_css_text())
+
+
+@functools.cache
+def _app_css_text() -> str:
+    return APP_CSS.read_text(encoding="utf-8")
 
 
 # --- state ---------------------------------------------------------------------------------
@@ -113,8 +127,8 @@ def source_note(cite_ids: Iterable, key: str) -> None:
             st.caption(t("quote_original"))
         for i, row in enumerate(cites.itertuples()):
             title = row.heading_vi if lang() == "vi" else row.title_en
-            st.markdown(f"**{_md_escape(section_label(row.section))}** · {_md_escape(title)}  \n"
-                        f"“{_md_escape(row.quote_vi)}”")
+            st.markdown(f"**{md_escape(section_label(row.section))}** · {md_escape(title)}  \n"
+                        f"“{md_escape(row.quote_vi)}”")
             st.page_link(SOURCES_PAGE, label=t("open_in_document"), icon=":material/menu_book:",
                          query_params={"section": row.section, "cite": row.cite_id})
 
@@ -126,12 +140,6 @@ def section_label(section_id: str) -> str:
     return f"{t('section')} {section_id}"
 
 
-def _md_escape(text: str) -> str:
-    """Escapes Markdown control characters so document text is shown as written."""
-    out = str(text)
-    for ch in "\\`*_{}[]<>()#+!|~$":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
 # --- chart blocks and downloads ------------------------------------------------------------

@@ -14,6 +14,7 @@ from khcn_dash.charts import PLOTLY_CONFIG
 from khcn_dash.charts import map as charts
 from khcn_dash.labels import map as L
 from khcn_dash.queries import ip as q
+from khcn_dash.text import md_escape
 
 ui.require_app_shell()
 lang = ui.lang()
@@ -89,7 +90,7 @@ with col_map:
             by_district = charts.district_table(counts, research_counts, lang)
             st.dataframe(by_district, hide_index=True, width="stretch", key="ip_by_district_table")
             ui.download_buttons(by_district, "ip_by_district", key="ip_by_district")
-    st.caption(f"{tr('attribution_label')}: {L.md_escape(L.pick(L.ATTRIBUTION, lang))}")
+    st.caption(f"{tr('attribution_label')}: {md_escape(L.pick(L.ATTRIBUTION, lang))}")
     v_large, v_research = st.columns(2)
     v_large.toggle(tr("large_labels"), key="large_labels", help=tr("large_labels_help"))
     v_research.toggle(tr("research_layer"), key="research_layer", help=tr("research_layer_help"))
@@ -130,12 +131,12 @@ with col_side:
                 st.markdown(title)
                 st.text(kind)
                 for note in notes:
-                    st.caption(L.md_escape(note))
+                    st.caption(md_escape(note))
                 st.page_link(ui.SOURCES_PAGE, label=f"{ui.t('section')} {row['section']} · {ui.t('open_in_document')}",
                              icon=":material/menu_book:",
                              query_params={"section": row["section"], "cite": row["cite_id"]})
         if wide:
-            st.caption(L.md_escape(tr("also_province", products=L.join_words(wide, lang), district=name)))
+            st.caption(md_escape(tr("also_province", products=L.join_words(wide, lang), district=name)))
         for quote in L.quotes(mine, lang):  # the sentences themselves, as the document writes them
             st.markdown(quote)
 

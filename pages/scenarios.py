@@ -16,6 +16,7 @@ from khcn_dash import ui
 from khcn_dash.charts import scenarios as charts
 from khcn_dash.labels import present as PL
 from khcn_dash.labels import scenarios as L
+from khcn_dash.text import md_escape
 
 ui.require_app_shell()  # a permalink that is a fresh server's first request still gets app.py's shell
 
@@ -38,8 +39,8 @@ st.caption(L.t("intro", LANG))
 sess.show_notices("top", LANG, UNIT, LINES)
 origin = S.get("scn_origin")
 if origin and origin["payload"] == scn.to_payload():
-    st.info(L.t("opened", LANG, name=ui._md_escape(origin["name"]), version=origin["version"],
-                author=ui._md_escape(origin["author"] or "–"), at=L.saved_at(origin["created_at"], LANG)))
+    st.info(L.t("opened", LANG, name=md_escape(origin["name"]), version=origin["version"],
+                author=md_escape(origin["author"] or "–"), at=L.saved_at(origin["created_at"], LANG)))
     if origin["version"] != origin["latest_version"]:
         st.caption(L.t("opened_old", LANG, latest=origin["latest_version"]))
 
@@ -86,11 +87,11 @@ def scenario_body() -> None:
     amt_errors = S.get("scn_amt_errors", {})
     rows_by_line = {r["line_id"]: r for r in scn.line_rows()}
     for kind in model.SOURCES:
-        st.markdown(f"**{ui._md_escape(ui.name('funding_kind', kind))}** · "
-                    f"{ui._md_escape(L.t('plan_is', LANG, amount=ui.money(model.from_tenths(baseline.source_plan(kind)))))}")
+        st.markdown(f"**{md_escape(ui.name('funding_kind', kind))}** · "
+                    f"{md_escape(L.t('plan_is', LANG, amount=ui.money(model.from_tenths(baseline.source_plan(kind)))))}")
         for ln in (x for x in scn.active_lines if x.funding_kind == kind):
             row = st.columns([4, 3, 3])
-            row[0].markdown(ui._md_escape(L.line_label(ln, LANG)))
+            row[0].markdown(md_escape(L.line_label(ln, LANG)))
             row[0].caption(L.line_caption(rows_by_line[ln.line_id], LANG, UNIT))
             row[1].text_input(L.t("amount_label", LANG, unit=U), key=f"scn_amt_{ln.line_id}",
                               placeholder=L.t(f"placeholder_{UNIT}", LANG), on_change=sess.on_amount, args=(ln.line_id,))
@@ -103,7 +104,7 @@ def scenario_body() -> None:
                 row[2].caption(L.t("no_cap", LANG))
             if ln.line_id in amt_errors:
                 err, typed = amt_errors[ln.line_id]
-                st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=ui._md_escape))
+                st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape))
 
     # move money
     active_ids = [ln.line_id for ln in scn.active_lines]
@@ -153,7 +154,7 @@ def scenario_body() -> None:
                   help=L.t("local_budget_help", LANG), on_change=sess.on_local_budget)
     if "scn_local_error" in S:
         err, typed = S["scn_local_error"]
-        st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=ui._md_escape))
+        st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape))
     check = scn.floor_check()
     if check is None:
         st.info(L.t("floor_missing", LANG))
@@ -181,7 +182,7 @@ def scenario_body() -> None:
                     key=f"scn_share_{scn.split_kind}_{code}", on_change=sess.on_share,
                     args=(scn.split_kind, code))
             for code, (err, typed) in share_errors.items():
-                st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=ui._md_escape))
+                st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape))
             try:
                 split_rows = scn.split_rows()
             except model.ScenarioError:
@@ -219,7 +220,7 @@ with st.form("scn_save_form", border=True):
     st.text_area(L.t("save_note", LANG), key="scn_save_note", height=80)
     if origin:
         st.radio(L.t("save_as", LANG), ["version", "new"], key="scn_save_as", horizontal=True,
-                 format_func=lambda k: (L.t("save_as_version", LANG, name=ui._md_escape(origin["name"])) if k == "version"
+                 format_func=lambda k: (L.t("save_as_version", LANG, name=md_escape(origin["name"])) if k == "version"
                                         else L.t("save_as_new", LANG)))
     st.form_submit_button(L.t("save_submit", LANG), key="scn_save_submit", on_click=sess.on_save,
                           disabled=not can_save, icon=":material/save:")
@@ -238,7 +239,9 @@ if store is not None and not saved:
     st.caption(L.t("none_saved", LANG))
 by_id = {r["scenario_id"]: r for r in saved}
 if saved:
-    st.dataframe(L.saved_table(saved, LANG), hide_index=True, width="stretch", key="scn_saved_table")
+    saved_table = L.saved_table(saved, LANG)
+    st.dataframe(saved_table, hide_index=True, width="stretch", key="scn_saved_table")
+    ui.download_buttons(saved_table, "kich-ban-da-luu", key="scn_saved")
     p1, p2 = st.columns([3, 2])
     p1.selectbox(L.t("pick", LANG), list(by_id), placeholder=L.t("choose_many", LANG),
                  format_func=lambda i: L.saved_option(by_id[i], LANG),
@@ -259,7 +262,7 @@ if saved:
         st.code(model.share_url(st.context.url, sess.PAGE_PATH, {"id": picked}), language=None, wrap_lines=True)
         pending = S.get("scn_confirm_delete")
         if pending in by_id:
-            st.warning(L.t("delete_confirm", LANG, name=ui._md_escape(by_id[pending]["name"]),
+            st.warning(L.t("delete_confirm", LANG, name=md_escape(by_id[pending]["name"]),
                            n=by_id[pending]["n_versions"]))
             y, n, _ = st.columns([1, 1, 4])
             y.button(L.t("delete_yes", LANG), key="scn_delete_yes", type="primary",
@@ -295,6 +298,6 @@ else:
     compare_table = L.compare_table(rows, names, LINES, LANG, UNIT)
     ui.chart_block(
         charts.compare_diff_bar(L.compare_chart_frame(rows, names, LINES, LANG), LANG, UNIT), compare_table,
-        L.compare_summary(rows, {k: ui._md_escape(v) for k, v in names.items()}, LANG, UNIT),
+        L.compare_summary(rows, {k: md_escape(v) for k, v in names.items()}, LANG, UNIT),
         [ln.cite_ids for ln in baseline.lines] + [baseline.total_cite_ids],
         key="scn_compare_block", filename="so-sanh-kich-ban-2021", shown=L.for_screen(compare_table, LANG, UNIT))

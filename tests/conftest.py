@@ -1,6 +1,7 @@
 """Shared fixtures. Paths resolve from this file, never from the working directory."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,12 @@ def scenario_db(tmp_path, monkeypatch):
     monkeypatch.setenv(stores.ENV_VAR, str(path))
     yield path
     stores.close_all()
+
+
+def shown(markdown: str) -> str:
+    """Markdown source with its backslash escapes undone: the characters a reader sees (the app
+    escapes every ASCII punctuation mark of document and user text, khcn_dash.text.md_escape)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
 
 
 def open_page(page: str, **query) -> AppTest:

@@ -155,3 +155,22 @@ def test_scenarios_page_briefing_carries_the_chosen_scenario_and_its_change():
 def test_briefing_file_name_is_ascii():
     name = briefing.file_name("budget", "vi", dt.date(2021, 1, 15))
     assert name == "khcn-lang-son-2021_budget_vi_2021-01-15.pdf" and name.isascii()
+
+
+def test_a_name_in_any_script_is_printed_as_typed_and_what_no_font_has_is_marked():
+    """A scenario name with emoji, Hebrew, Markdown and entities: the PDF shows each character
+    (fallback fonts, right-to-left order by HarfBuzz) or, where no shipped font has it, a visible
+    [U+XXXX]; nothing is dropped in silence and nothing is read as markup."""
+    from khcn_dash import scenario as m
+    from khcn_dash.scenario_session import load_baseline
+
+    name = "👩\u200d💻 Nhóm שלום [link](http://x) :red[x] &lt;b&gt; ☃ \U0001FAE8"
+    scn = m.Scenario.plan(load_baseline()).set_amount("2021-lab-upgrade", m.parse_amount("9.000"))
+    text = _pdf_text(_briefing(["scenario"], "vi", choice=present.ScenarioChoice(payload=scn.to_payload(), name=name)))
+    assert "Kịch bản: «👩\u200d💻 Nhóm שלום [link](http://x) :red[x] &lt;b&gt; ☃ [U+1FAE8]»" in text, text[:800]
+
+
+def test_printable_keeps_what_a_font_draws_and_marks_the_rest():
+    assert fonts.printable("Lạng Sơn ☃ שלום") == "Lạng Sơn ☃ שלום"
+    assert fonts.printable("a\u2028b") == "a b"
+    assert fonts.printable("\U0001FAE8") == "[U+1FAE8]"

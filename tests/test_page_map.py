@@ -13,7 +13,7 @@ from khcn_dash import config, export
 from khcn_dash.charts import map as charts
 from khcn_dash.labels import map as L
 from khcn_dash.queries import budget, ip
-from tests.conftest import open_page
+from tests.conftest import open_page, shown
 
 DISTRICT_IDS = ["tp-lang-son", "trang-dinh", "binh-gia", "van-lang", "cao-loc", "van-quan", "bac-son",
                 "huu-lung", "chi-lang", "loc-binh", "dinh-lap"]
@@ -51,8 +51,8 @@ def _tags(spec: dict) -> dict[str, str]:
 
 
 def _text(at) -> str:
-    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption]
-                     + [t.value for t in at.text] + [s.value for s in at.subheader])
+    return shown("\n".join([m.value for m in at.markdown] + [c.value for c in at.caption]
+                            + [t.value for t in at.text] + [s.value for s in at.subheader]))
 
 
 # --- the document's figures ----------------------------------------------------------------------

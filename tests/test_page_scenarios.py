@@ -244,7 +244,7 @@ def test_html_in_a_name_is_shown_as_plain_text(db):
     assert "\\<img" in summary and "\\*\\*đậm\\*\\*" in summary  # escaped: no bold, no image
     spec = __import__("json").loads(at.get("plotly_chart")[-1].proto.spec)
     assert "&lt;img src=x onerror=alert(1)&gt; **đậm**" in {tr["name"] for tr in spec["data"]}
-    assert at.radio(key="scn_save_as").options[0] == "Phiên bản mới của «\\<img src=x onerror=alert\\(1\\)\\> \\*\\*đậm\\*\\*»"
+    assert at.radio(key="scn_save_as").options[0] == "Phiên bản mới của «\\<img src\\=x onerror\\=alert\\(1\\)\\> \\*\\*đậm\\*\\*»"
 
 
 @pytest.mark.parametrize("query, message", [

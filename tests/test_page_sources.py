@@ -10,7 +10,7 @@ import pytest
 from khcn_dash import config
 from khcn_dash.labels import sources as L
 from khcn_dash.queries import budget, sources
-from tests.conftest import open_page
+from tests.conftest import open_page, shown
 
 _HIGHLIGHT = re.compile(r":orange-background\[((?:\\.|[^\]\\])*)\]")
 
@@ -30,7 +30,7 @@ def _highlighted(blocks: list[str]) -> str:
 
 def _section_blocks(at) -> list[str]:
     """The document text on screen (Markdown blocks that start with a heading)."""
-    return [m.value for m in at.markdown if m.value.startswith("#")]
+    return [shown(m.value) for m in at.markdown if m.value.startswith("#")]
 
 
 # --- query added for this page ---------------------------------------------------------------
@@ -64,7 +64,7 @@ def test_section_address_opens_that_section():
     at = open_page("sources", section="A.II.8")
     assert at.selectbox(key="section").value == "A.II.8"
     blocks = _section_blocks(at)
-    assert len(blocks) == 1 and blocks[0].startswith("### 8\\. Tình hình thực hiện các dự án")
+    assert len(blocks) == 1 and blocks[0].startswith("### 8. Tình hình thực hiện các dự án")
     assert "21.474 triệu đồng cho 05 dự án" in blocks[0]
     assert at.radio(key="contents").value == "A.II.8"
 
@@ -72,7 +72,7 @@ def test_section_address_opens_that_section():
 def test_a_parent_section_opens_with_its_subsections():
     at = open_page("sources", section="A.II.1")
     heads = [b.split("\n")[0] for b in _section_blocks(at)]
-    assert heads[0].startswith("### 1\\. Kết quả") and heads[-1].startswith("#### 1\\.3. Tình hình")
+    assert heads[0].startswith("### 1. Kết quả") and heads[-1].startswith("#### 1.3. Tình hình")
     assert len(heads) == 4
 
 
@@ -102,7 +102,7 @@ def test_cite_highlights_the_sentence_inside_its_section():
     blocks = _section_blocks(at)
     assert _highlighted(blocks) == "Tổng kinh phí dự kiến là 66.769,9 triệu đồng"
     assert "**:orange-background[Tổng kinh phí dự kiến là 66.769,9 triệu đồng]**, trong đó:" in blocks[0]
-    cited = next(m.value for m in at.markdown if m.value.startswith("**Câu được trích dẫn**"))
+    cited = shown(next(m.value for m in at.markdown if m.value.startswith("**Câu được trích dẫn**")))
     assert "mục B.II" in cited and "66.769,9" in cited
 
 
@@ -154,7 +154,7 @@ def test_choosing_a_section_updates_the_address_and_drops_the_old_citation():
     at.selectbox(key="section").set_value("A.II.10").run()
     assert at.query_params["section"] == "A.II.10"
     assert "cite" not in at.query_params
-    assert _section_blocks(at)[0].startswith("### 10\\. Tình hình phân bổ")
+    assert _section_blocks(at)[0].startswith("### 10. Tình hình phân bổ")
     assert _highlighted(_section_blocks(at)) == ""
 
 
@@ -162,7 +162,7 @@ def test_the_contents_open_a_section_too():
     at = open_page("sources")
     at.radio(key="contents").set_value("B.I.4").run()
     assert at.selectbox(key="section").value == "B.I.4"
-    assert _section_blocks(at)[0].startswith("### 4\\. Công tác sở hữu trí tuệ")
+    assert _section_blocks(at)[0].startswith("### 4. Công tác sở hữu trí tuệ")
 
 
 def test_search_lists_sections_with_hit_counts_and_highlights_the_words():
@@ -184,24 +184,20 @@ def test_search_is_literal_limited_and_escaped():
     at.text_input(key="search").input("%_*[x](javascript:alert(1))").run()
     assert not at.exception
     summary = next(m.value for m in at.markdown if "Không tìm thấy" in m.value)
-    assert "\\*\\[x\\]\\(javascript:alert\\(1\\)\\)" in summary
+    assert "\\*\\[x\\]\\(javascript\\:alert\\(1\\)\\)" in summary  # escaped: no link
+    assert "«%_*[x](javascript:alert(1))»" in shown(summary)
     assert L.search_term("  a" * 80) == ("  a" * 80).strip()[:100]
 
 
 def test_english_shows_english_headings_with_the_vietnamese_heading_and_says_the_text_is_vietnamese():
     at = open_page("sources", section="A.II.8", lang="en")
     block = _section_blocks(at)[0]
-    assert block.startswith("### 8\\. Development\\-investment projects for S\\&T")
-    assert "*8\\. Tình hình thực hiện các dự án" in block
+    assert block.startswith("### 8. Development-investment projects for S&T")
+    assert "*8. Tình hình thực hiện các dự án" in block
     assert any("The document is in Vietnamese" in i.value for i in at.info)
 
 
 # --- pure text functions -----------------------------------------------------------------------
-
-def test_md_escape_keeps_markdown_characters_as_written():
-    assert L.md_escape("1. a *b* [c](d) #e - f = g & h | i") == \
-        "1\\. a \\*b\\* \\[c\\]\\(d\\) \\#e \\- f \\= g \\& h \\| i"
-
 
 def test_paragraphs_split_lists_and_keep_offsets():
     body = sources.section_text("B.II")["body_vi"]

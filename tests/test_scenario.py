@@ -1,6 +1,8 @@
 """The scenario model against the document's figures: the plan, the rules, the modes, exact money."""
 from __future__ import annotations
 
+from khcn_dash.text import html_escape
+
 from decimal import Decimal as D
 
 import pytest
@@ -394,6 +396,8 @@ def test_a_payload_missing_a_plan_line_is_refused(plan):
     ("", "text_empty"), ("   ", "text_empty"), ("x" * 10_000, "text_too_long"),
     ("Kịch bản\u200f", "text_hidden_chars"), ("\u202eevil", "text_hidden_chars"), ("a\x00b", "text_hidden_chars"),
     ("two\nlines", "text_hidden_chars"), (None, "text_empty"), (42, "text_invalid"),
+    ("a\u2028b", "text_hidden_chars"), ("a\u2029b", "text_hidden_chars"), ("a\u200bb", "text_hidden_chars"),
+    ("a\u200db", "text_hidden_chars"), ("\u200d👩", "text_hidden_chars"), ("a\U000E0067", "text_hidden_chars"),
 ])
 def test_bad_names_are_refused(name, code):
     with pytest.raises(m.ScenarioError) as exc:
@@ -401,10 +405,25 @@ def test_bad_names_are_refused(name, code):
     assert exc.value.code == code and exc.value.params["field"] == "name"
 
 
+@pytest.mark.parametrize("name", [
+    "👩\u200d💻 Nhóm kỹ thuật", "❤️\u200d🔥", "👍🏽 đồng ý", "1️⃣ phương án",
+    "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F", "שלום עולם", "می\u200cخواهم",
+])
+def test_what_a_person_types_is_accepted_as_typed(name):
+    assert m.clean_meta(name, "", "")["name"] == name
+
+
+def test_a_line_separator_in_a_note_is_refused_but_a_new_line_is_kept():
+    assert m.clean_meta("a", "", "dòng 1\ndòng 2")["note"] == "dòng 1\ndòng 2"
+    with pytest.raises(m.ScenarioError) as exc:
+        m.clean_meta("a", "", "dòng 1\u2028dòng 2")
+    assert exc.value.code == "text_hidden_chars" and exc.value.params["field"] == "note"
+
+
 def test_html_in_a_name_is_kept_as_plain_text():
     meta = m.clean_meta("  <script>alert(1)</script> Kịch bản  ", "Nguyễn Văn A", "dòng 1\ndòng 2")
     assert meta["name"] == "<script>alert(1)</script> Kịch bản"
-    assert L.escape_for_chart(meta["name"]) == "&lt;script&gt;alert(1)&lt;/script&gt; Kịch bản"
+    assert html_escape(meta["name"]) == "&lt;script&gt;alert(1)&lt;/script&gt; Kịch bản"
 
 
 def test_name_refusal_messages_in_both_languages():

@@ -15,9 +15,10 @@ from .. import format as fmt
 from .. import labels
 from ..labels import plan as L
 from . import PALETTE, base_layout
-from .review import (AXIS_NUMBER, FIELD_COLOURS, amount, cite_ids, md_escape, money, name_col, pick, plot_text,
+from .review import (AXIS_NUMBER, FIELD_COLOURS, amount, cite_ids, money, name_col, pick,
                      stated, to_unit_column)
 from .review import readable as readable  # re-exported: the plan page uses it like the review page
+from ..text import md_escape, plot_text
 
 PROJECT_STATUS_COLOURS = {"continuing": PALETTE[0], "new": PALETTE[5]}
 PROJECT_STATUS_PATTERNS = {"continuing": "", "new": "x"}

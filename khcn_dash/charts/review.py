@@ -18,6 +18,7 @@ from .. import format as fmt
 from .. import labels
 from ..labels import review as L
 from . import PALETTE, base_layout
+from ..text import md_escape, plot_text
 
 # One colour per research field, shared with the plan page, so a field looks the same everywhere.
 FIELD_COLOURS = {
@@ -58,17 +59,8 @@ def to_unit_column(values: pd.Series, unit: str) -> pd.Series:
     return values.astype("float64").map(lambda v: fmt.to_unit(v, unit))
 
 
-def md_escape(text) -> str:
-    """Document text inside our Markdown: control characters are shown as written."""
-    out = str(text)
-    for ch in "\\`*_{}[]<>()#+!|~$":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
-def plot_text(text, width: int = 70) -> str:
-    """Document text inside Plotly labels/hovers: HTML-escaped and wrapped with <br>."""
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(str(text), width)) or ""
 
 
 def readable(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:

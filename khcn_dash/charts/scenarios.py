@@ -7,10 +7,11 @@ import plotly.graph_objects as go
 from .. import format as fmt
 from ..labels import scenarios as L
 from . import PALETTE, base_layout
+from ..text import html_escape
 
 def _plain(text) -> str:
     """Plotly reads a few HTML tags in labels; names typed by users must show as typed."""
-    return L.escape_for_chart(str(text))
+    return html_escape(text)
 
 
 def _floats(values, unit: str) -> list[float]:

@@ -9,6 +9,7 @@ import pandas as pd
 from . import UI as SHARED_UI
 from . import Pair, name, pick
 from .. import format as fmt
+from ..text import md_escape
 
 # The boundary file's attribution, word for word from data/geo/SOURCE_AND_LICENCE.md (which stays
 # beside the GeoJSON and carries the licence, GPL-3.0).
@@ -157,12 +158,6 @@ def t(key: str, lang: str, **kw) -> str:
     return text.format(**kw) if kw else text
 
 
-def md_escape(text: str) -> str:
-    """Escapes Markdown control characters so document text is shown as written."""
-    out = str(text)
-    for ch in "\\`*_{}[]<>()#+!|~$":
-        out = out.replace(ch, "\\" + ch)
-    return out
 
 
 def district_short(district_id: str, lang: str) -> str:

@@ -643,9 +643,3 @@ def floor_text(check: Mapping, lang: str, unit: str) -> str:
     if check["meets"]:
         return t("floor_met", lang, floor=floor, share=share)
     return t("floor_not_met", lang, floor=floor, share=share, gap=money(check["gap_mvnd"], lang, unit))
-
-
-def escape_for_chart(text: str) -> str:
-    """Plotly renders a few HTML tags in trace and tick text; user text must show as written."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import format as fmt
 from . import Pair, pick
+from ..text import md_escape
 
 TITLE: Pair = ("Văn bản gốc", "Source document")
 INTRO: Pair = (
@@ -122,8 +123,6 @@ def cited_caption(cite: dict, lang: str) -> str:
 
 # --- document text -> Markdown ------------------------------------------------------------
 
-_MD_SPECIAL = "\\`*_{}[]<>()#+-=!|~$&"
-_LIST_START = re.compile(r"^(\d+)([.)])")
 # A new paragraph starts before a dash/plus item or a numbered item such as (2) or b) that follows
 # the end of a clause, and at every ' | ' (the column breaks of the document's header table).
 _ITEM_BREAK = re.compile(r"(?<=[.;:…]) (?=[-+] |\(\d+\)|[a-zđ]\) )")
@@ -132,11 +131,6 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…]) (?=\S)")  # kept only before a capita
 LONG_PARAGRAPH = 450  # characters: longer paragraphs are cut at the next sentence end
 
 
-def md_escape(text: str) -> str:
-    """Escapes every Markdown control character (as ui._md_escape, plus - = & and a leading
-    '1.'), so document and reader text shows exactly as written."""
-    out = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
-    return _LIST_START.sub(lambda m: m.group(1) + "\\" + m.group(2), out)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,9 @@ from tests.e2e.conftest import ROOT, Recorder, rerun, settle, start_server, stop
 from tests.e2e.test_scenarios_browser import LAB, QA, expect_values
 
 # name -> the lab line's amount in each saved version (oldest first)
-SAVED = {"Kịch bản A": ["9.000"], "Kịch bản B": ["11.000", "11.500"], "Kịch bản C": ["12.000"]}
+HOSTILE = "[link](http://x) :red[x] &lt;b&gt; &rlm;&ZeroWidthSpace; www.example.com 👩\u200d💻 שלום"
+FORMULA = '=HYPERLINK("http://x","y")'
+SAVED = {FORMULA: ["10.200"], HOSTILE: ["10.500"], "Kịch bản A": ["9.000"], "Kịch bản B": ["11.000", "11.500"], "Kịch bản C": ["12.000"]}
 QA_PLAN, LAB_PLAN = D("8342"), D("10000")
 
 
@@ -122,3 +124,46 @@ def test_the_page_briefing_describes_the_scenario_on_screen(rec, saved_server):
     assert "Kịch bản C" not in text  # edited: no longer the saved scenario
     assert "-500 triệu đồng" in text and "+500 triệu đồng" in text, text[:2000]
     assert "giữ nguyên kế hoạch" not in text
+
+
+def test_a_name_is_shown_exactly_as_typed_on_the_page_and_the_slide(rec, saved_server):
+    """Markdown, Streamlit's colour directive, HTML entities and a bare address in a name stay text:
+    no link, no colour, no decoded entity (which would put U+200F on screen), and emoji as typed."""
+    page = rec.page
+    sid = saved_server[1][HOSTILE]
+    rec.goto(f"/scenarios?id={sid}")
+    expect_values(page, {LAB: "10.500"})
+    note = page.locator('[data-testid="stAlert"]').filter(has_text="Đang xem")
+    expect(note).to_have_count(1)
+    shown = note.evaluate("e => e.textContent").replace("\u2060", "")  # text.md_escape's word joiner
+    assert f"«{HOSTILE}»" in shown, shown
+    assert "\u200f" not in shown and "\u200b" not in shown
+    assert note.locator("a").count() == 0 and note.locator("span[style*='color']").count() == 0
+    save_as = page.locator(".st-key-scn_save_as")
+    assert f"«{HOSTILE}»" in save_as.evaluate("e => e.textContent").replace("\u2060", "")
+    assert save_as.locator("a").count() == 0
+
+    rec.goto(f"/present?slide=scenario&scenario={sid}")
+    main = page.locator('[data-testid="stMain"]')
+    page.get_by_text("Kịch bản: «").first.wait_for()
+    assert f"Kịch bản: «{HOSTILE}»" in main.evaluate("e => e.textContent").replace("\u2060", "")
+    assert main.locator("a[href*='example.com'], a[href='http://x']").count() == 0
+    assert rec.console_errors == [] and rec.outside_requests() == []
+
+
+def test_no_way_out_of_a_table_writes_a_live_formula(rec):
+    """Streamlit's own "Download as CSV" in a table's toolbar would write =HYPERLINK(…) as it is; it
+    is not offered, and the app's own CSV of the saved list neutralises the cell."""
+    page = rec.page
+    rec.goto("/scenarios")
+    grid = page.locator('[data-testid="stDataFrame"]').filter(has_text="Kịch bản A")
+    grid.scroll_into_view_if_needed()
+    grid.hover()
+    toolbar = page.locator('[data-testid="stElementToolbar"]').filter(has=page.locator("button[aria-label='Search']"))
+    expect(toolbar.first.locator("button[aria-label='Search']")).to_be_visible()
+    assert page.locator("button[aria-label='Download as CSV']").evaluate_all(
+        "els => els.filter(e => e.offsetParent !== null).length") == 0
+    with page.expect_download(timeout=60_000) as download:
+        page.locator(".st-key-scn_saved_csv button").click()
+    csv = open(download.value.path(), encoding="utf-8-sig").read()
+    assert "'=HYPERLINK" in csv and "\n=HYPERLINK" not in csv and ",=HYPERLINK" not in csv
