@@ -6,10 +6,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from khcn_dash import labels, present, ui
+from khcn_dash import labels, present, publish, ui
 
 st.set_page_config(page_title=labels.UI["app_title"][0], page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
 
+data = publish.refresh()  # the last good data; newer sources are built and published if they pass
 ui.app_css()
 ui.sync_url_state()
 ui.sidebar_controls()
@@ -21,7 +22,8 @@ pages = [
 page = st.navigation(pages)
 present.app_controls(page)  # presentation mode (?present=1, toggle) and the briefing PDFs
 try:
-    page.run()
+    if ui.data_status(data):  # a note when newer sources failed their checks; False: no data at all
+        page.run()
 except Exception:  # never a traceback on screen: a message in the user's language, details in the log
     logging.getLogger("khcn_dash").exception("page %s failed", page.url_path)
     st.error(ui.t("page_error"))

@@ -393,7 +393,12 @@ def _write_atomically(tables: dict[str, pa.Table], parquet_dir: Path, fp: str) -
         for name, tbl in tables.items():
             pq.write_table(tbl, tmp / f"{name}.parquet")
         (tmp / "_manifest.json").write_text(json.dumps(
-            {"fingerprint": fp, "tables": {n: t.num_rows for n, t in tables.items()}}, indent=1))
+            {"fingerprint": fp, "built_at": dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+             "tables": {n: t.num_rows for n, t in tables.items()}}, indent=1))
+        # mkdtemp makes the folder private (0700); the data is for every account that runs the app
+        os.chmod(tmp, 0o755)
+        for path in tmp.iterdir():
+            os.chmod(path, 0o644)
         old = parquet_dir.with_name(parquet_dir.name + ".old")
         if old.exists():
             shutil.rmtree(old)
@@ -416,7 +421,8 @@ def is_current(parquet_dir: Path = PARQUET_DIR, source_dir: Path = SOURCE_DIR,
 
 
 @contextmanager
-def _lock(parquet_dir: Path):
+def lock(parquet_dir: Path):
+    """The build's file lock (one process builds at a time)."""
     parquet_dir.parent.mkdir(parents=True, exist_ok=True)
     with open(parquet_dir.parent / ".build.lock", "w") as f:
         fcntl.flock(f, fcntl.LOCK_EX)
@@ -430,7 +436,7 @@ def ensure_built(parquet_dir: Path = PARQUET_DIR, source_dir: Path = SOURCE_DIR)
     """Builds when the Parquet is missing or was built from other sources. True if it built."""
     if is_current(parquet_dir, source_dir):
         return False
-    with _lock(Path(parquet_dir)):
+    with lock(Path(parquet_dir)):
         if is_current(parquet_dir, source_dir):  # another process built it meanwhile
             return False
         build(source_dir, parquet_dir)
@@ -441,7 +447,7 @@ def main(argv: list[str]) -> int:
     source_dir = Path(argv[0]) if argv else SOURCE_DIR
     parquet_dir = Path(argv[1]) if len(argv) > 1 else PARQUET_DIR
     try:
-        with _lock(parquet_dir):
+        with lock(parquet_dir):
             counts = build(source_dir, parquet_dir)
     except BuildError as exc:
         print(exc, file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -68,6 +69,20 @@ def date(value: dt.date | None, lang: str = "vi") -> str:
     if lang == "vi":
         return format_date(value, format="dd/MM/yyyy", locale="vi_VN")
     return format_date(value, format="d MMM yyyy", locale="en_GB")
+
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def datetime_local(value: dt.datetime | None, lang: str = "vi") -> str:
+    """A moment in Vietnam's time: '26/11/2026 16:05' (vi) or '26 Nov 2026 16:05' (en). A naive
+    value is UTC (as the stores keep it)."""
+    if value is None:
+        return "–"
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    local = value.astimezone(LOCAL_TZ)
+    return f"{date(local.date(), lang)} {local:%H:%M}"
 
 
 def plotly_separators(lang: str = "vi") -> str:

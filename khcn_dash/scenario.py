@@ -88,6 +88,14 @@ def from_tenths(tenths: int) -> Decimal:
 
 
 _NUMBER_CHARS = re.compile(r"^[0-9.,]+$")
+# Thousands written the other language's way: a whole number grouped by threes with the mark that is
+# the decimal mark here. Read literally it would be a tiny or over-precise amount; the user meant
+# the thousands, so the message says how this language writes them.
+_OTHER_STYLE_THOUSANDS = {
+    "vi": (re.compile(r"^[0-9]{1,3}(,[0-9]{3})+$"), "amount_vi_thousands"),
+    "en": (re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$"), "amount_en_thousands"),
+}
+_SWAP_MARKS = str.maketrans(",.", ".,")
 
 
 def parse_amount(text: str, lang: str = "vi", unit: str = "mvnd", maximum: Decimal | None = None) -> Decimal:
@@ -116,6 +124,9 @@ def parse_amount(text: str, lang: str = "vi", unit: str = "mvnd", maximum: Decim
     if not value.is_finite():
         raise ScenarioError("amount_not_number")
     if value.as_tuple().exponent < -_UNIT_DECIMALS.get(unit, 1):
+        other_style = _OTHER_STYLE_THOUSANDS.get(lang)
+        if other_style and other_style[0].match(raw):  # "10,000" typed in Vietnamese, "10.000" in English
+            raise ScenarioError(other_style[1], suggest=raw.translate(_SWAP_MARKS))
         raise ScenarioError("amount_too_precise")
     mvnd = value * _UNIT_FACTOR.get(unit, Decimal(1))
     if maximum is not None and mvnd > maximum:
@@ -404,6 +415,11 @@ class Scenario:
         return sum(self.amounts.values())
 
     @property
+    def provincial_total(self) -> int:
+        """The province's own money in the scenario: every line but the Ministry-funded ones."""
+        return sum(self.amounts[ln.line_id] for ln in self.active_lines if not ln.ministry)
+
+    @property
     def is_plan(self) -> bool:
         return self == Scenario.plan(self.baseline)
 
@@ -433,6 +449,9 @@ class Scenario:
             raise ScenarioError("local_budget_not_positive")
         if tenths > to_tenths(MAX_LOCAL_BUDGET_MVND):
             raise ScenarioError("amount_above_cap", maximum=MAX_LOCAL_BUDGET_MVND)
+        provincial = self.provincial_total
+        if tenths < provincial:  # the local budget's expenditure holds the province's own S&T money
+            raise ScenarioError("local_budget_below_st", minimum=from_tenths(provincial))
         return self._with(local_budget=tenths)
 
     def with_split(self, kind: str | None, shares: Mapping[str, Decimal] | None = None) -> Scenario:
@@ -543,6 +562,9 @@ class Scenario:
                 raise ScenarioError("line_not_active", line_id=ln.line_id)
         if from_id == to_id:
             raise ScenarioError("move_same_line")
+        for ln in (src, dst):  # the Ministry's money stays on its line: refused now, not shown broken later
+            if ln.ministry:
+                raise ScenarioError("move_ministry", line_id=ln.line_id)
         tenths = to_tenths(amount_mvnd)
         if tenths <= 0:
             raise ScenarioError("move_not_positive")
@@ -634,7 +656,7 @@ class Scenario:
         much is missing; 0 when met), meets (bool), cite_ids."""
         if self.local_budget is None or self.baseline.floor_pct is None:
             return None
-        provincial = sum(self.amounts[ln.line_id] for ln in self.active_lines if not ln.ministry)
+        provincial = self.provincial_total
         floor_pct = self.baseline.floor_pct
         floor_tenths_exact = Decimal(self.local_budget) * floor_pct / 100
         floor_tenths = int(floor_tenths_exact.to_integral_value(rounding="ROUND_CEILING"))

@@ -177,8 +177,9 @@ def on_save() -> None:
     origin = S.get("scn_origin")
     as_version = origin is not None and S.get("scn_save_as", "version") == "version"
     try:
-        sid, version = store.save(scn.to_payload(), S.get("scn_save_name", ""), S.get("scn_save_author", ""),
-                                  S.get("scn_save_note", ""), scenario_id=origin["scenario_id"] if as_version else None)
+        saved = store.save(scn.to_payload(), S.get("scn_save_name", ""), S.get("scn_save_author", ""),
+                           S.get("scn_save_note", ""), scenario_id=origin["scenario_id"] if as_version else None)
+        sid, version = saved
         record = store.load(sid, version)
     except model.ScenarioError as err:
         add_notice("error", err=err, where="save")
@@ -190,7 +191,8 @@ def on_save() -> None:
         add_notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}", where="save")
         return
     S["scn_origin"] = record
-    add_notice("success", "saved", name=record["name"], version=version, where="save")
+    add_notice("success", "already_saved" if saved.existing else "saved", name=record["name"], version=version,
+               where="save")
 
 
 def open_saved(scenario_id: str, version: int | None, where: str = "top") -> None:
@@ -202,8 +204,11 @@ def open_saved(scenario_id: str, version: int | None, where: str = "top") -> Non
     try:
         record = store.load(scenario_id, version)
         scn = model.Scenario.from_payload(baseline, record["payload"])
-    except stores.NotFound:
-        add_notice("warning", "not_found", where=where)
+    except stores.NotFound as exc:
+        if exc.latest is not None:
+            add_notice("warning", "version_not_found", version=exc.version, latest=exc.latest, where=where)
+        else:
+            add_notice("warning", "not_found", where=where)
         return
     except stores.StoreUnavailable as exc:
         add_notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}", where=where)
@@ -282,7 +287,15 @@ def link_params(scn: model.Scenario) -> dict:
         return {"id": origin["scenario_id"], "v": None if latest else str(origin["version"]), "s": None}
     if scn.is_plan:
         return {"id": None, "v": None, "s": None}
-    return {"id": None, "v": None, "s": model.encode_url(scn.to_payload())}
+    token = model.encode_url(scn.to_payload())
+    if len(token) > model.URL_PAYLOAD_MAX:  # too large for a link: only a saved scenario can be shared
+        return {"id": None, "v": None, "s": None}
+    return {"id": None, "v": None, "s": token}
+
+
+def link_too_long(scn: model.Scenario, link: dict) -> bool:
+    """True when the scenario on screen is unsaved and too large to carry in a share link."""
+    return not scn.is_plan and not link["id"] and not link["s"]
 
 
 def write_url(params: dict) -> None:

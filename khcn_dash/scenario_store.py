@@ -20,6 +20,7 @@ import json
 import os
 import re
 import secrets
+import tempfile
 import threading
 from pathlib import Path
 
@@ -50,7 +51,9 @@ CREATE TABLE IF NOT EXISTS scenario_versions (
 class StoreUnavailable(Exception):
     """The database cannot be used for this. `reason`: locked (another process holds the file),
     read_only (opened read-only: nothing can be saved or deleted), broken (not a database we can
-    open), failed (an operation failed; nothing was changed)."""
+    open), failed (an operation failed; nothing was changed), and, for a KHCN_SCENARIO_DB that
+    cannot hold a database at all: is_dir (it names a folder), bad_parent (a part of the path is a
+    file), cannot_create (no file there, and none can be made)."""
 
     def __init__(self, reason: str, detail: str = ""):
         super().__init__(f"{reason}: {detail}" if detail else reason)
@@ -59,7 +62,25 @@ class StoreUnavailable(Exception):
 
 
 class NotFound(LookupError):
-    """No scenario (or no such version) with this id."""
+    """No scenario with this id; or, with `latest` set, the scenario exists but not the version asked
+    for (`latest` is its newest version)."""
+
+    def __init__(self, scenario_id, version: int | None = None, latest: int | None = None):
+        super().__init__(scenario_id)
+        self.version, self.latest = version, latest
+
+
+class Saved(tuple):
+    """What save() returns: (scenario_id, version), unpacked like a pair; `existing` is True when
+    the same save had already been stored (a retry) and nothing new was written."""
+
+    def __new__(cls, scenario_id: str, version: int, existing: bool = False):
+        out = super().__new__(cls, (scenario_id, version))
+        out.existing = existing
+        return out
+
+
+RETRY_WINDOW = dt.timedelta(minutes=15)  # an identical new scenario saved this recently is a retry
 
 
 def db_path() -> Path:
@@ -88,6 +109,32 @@ def _classify(exc: Exception) -> str:
     return "broken"
 
 
+def _check_path(path: Path) -> None:
+    """A KHCN_SCENARIO_DB that cannot hold a database file is named for what it is."""
+    if path.is_dir():
+        raise StoreUnavailable("is_dir", str(path))
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise StoreUnavailable("bad_parent", str(parent))
+            break
+    if not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailable("cannot_create", str(exc)) from exc
+
+
+def _folder_writable(folder: Path) -> bool:
+    """Whether a file can be made in `folder` (tried, not guessed: root ignores permission bits,
+    not an immutable or read-only mounted folder)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
 class ScenarioStore:
     """Named, versioned scenarios in one DuckDB file."""
 
@@ -95,19 +142,23 @@ class ScenarioStore:
         self.path = Path(path)
         self._lock = threading.Lock()
         self.read_only = False
+        self.read_only_reason: str | None = None  # read_only (the file) or read_only_folder
+        _check_path(self.path)
         try:
-            if not self.path.parent.exists():
-                self.path.parent.mkdir(parents=True, exist_ok=True)
             self._con = duckdb.connect(str(self.path))
         except (duckdb.Error, OSError) as exc:
             reason = _classify(exc)
-            if reason == "locked" or not self.path.exists():
-                raise StoreUnavailable(reason if reason == "locked" else "read_only", str(exc)) from exc
-            try:  # a file we may read but not write: list and open, no saving
-                self._con = duckdb.connect(str(self.path), read_only=True)
-            except duckdb.Error as exc2:
-                raise StoreUnavailable(_classify(exc2), str(exc2)) from exc2
-            self.read_only = True
+            if reason == "locked":
+                raise StoreUnavailable("locked", str(exc)) from exc
+            if not self.path.exists():
+                raise StoreUnavailable("cannot_create", str(exc)) from exc
+            self._open_read_only("read_only")
+        else:
+            if not _folder_writable(self.path.parent):
+                # DuckDB writes a journal beside the file: in a folder that cannot be written every
+                # save would fail, so say so now and open the file for reading only
+                self._con.close()
+                self._open_read_only("read_only_folder")
         try:
             if not self.read_only:
                 self._con.execute(_SCHEMA)
@@ -120,10 +171,18 @@ class ScenarioStore:
             self._con.close()
             raise StoreUnavailable("broken", str(exc)) from exc
 
+    def _open_read_only(self, why: str) -> None:
+        """A file we may read but not write: list and open, no saving."""
+        try:
+            self._con = duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as exc:
+            raise StoreUnavailable(_classify(exc), str(exc)) from exc
+        self.read_only, self.read_only_reason = True, why
+
     # -- writing --------------------------------------------------------------------------
     def _writable(self) -> None:
         if self.read_only:
-            raise StoreUnavailable("read_only", str(self.path))
+            raise StoreUnavailable(self.read_only_reason or "read_only", str(self.path))
 
     def _write_version(self, cur, scenario_id: str, version: int, meta: dict, payload_json: str) -> None:
         cur.execute("""INSERT INTO scenario_versions
@@ -133,17 +192,23 @@ class ScenarioStore:
                      "note": meta["note"], "at": _utcnow(), "payload": payload_json})
 
     def save(self, payload: dict, name: str, author: str = "", note: str = "",
-             scenario_id: str | None = None) -> tuple[str, int]:
+             scenario_id: str | None = None) -> Saved:
         try:
             return self._save(payload, name, author, note, scenario_id)
         except duckdb.Error as exc:  # disk full, file gone...: nothing was committed
             raise StoreUnavailable("failed", str(exc)) from exc
 
     def _save(self, payload: dict, name: str, author: str, note: str,
-              scenario_id: str | None) -> tuple[str, int]:
+              scenario_id: str | None) -> Saved:
         """Saves a new scenario (scenario_id None) or a new version of an existing one.
-        Returns (scenario_id, version). ScenarioError for a refused name/author/note or payload
-        (nothing is saved), NotFound for an unknown id, StoreUnavailable when read-only."""
+        Returns Saved(scenario_id, version). ScenarioError for a refused name/author/note or payload
+        (nothing is saved), NotFound for an unknown id, StoreUnavailable when read-only.
+
+        A retry is idempotent: a save whose confirmation never reached the user (the app stopped
+        right after the commit) and that the user repeats finds its own row and returns it with
+        `existing` True, instead of storing it twice. The same save means the same name, author,
+        note and scenario: as the latest version of `scenario_id`, or as a new scenario saved in
+        the last RETRY_WINDOW."""
         meta = clean_meta(name, author, note)
         check_payload(payload)
         payload_json = json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
@@ -154,6 +219,10 @@ class ScenarioStore:
             cur = self._con.cursor()
             try:
                 cur.execute("BEGIN TRANSACTION")
+                same = self._same_save(cur, scenario_id, meta, payload_json)
+                if same is not None:
+                    cur.execute("ROLLBACK")
+                    return Saved(*same, existing=True)
                 if scenario_id is None:
                     while True:
                         scenario_id = secrets.token_urlsafe(8)
@@ -170,6 +239,7 @@ class ScenarioStore:
                     version = latest + 1
                 self._write_version(cur, scenario_id, version, meta, payload_json)
                 cur.execute("COMMIT")
+                return Saved(scenario_id, version)
             except BaseException:
                 try:
                     cur.execute("ROLLBACK")
@@ -178,7 +248,26 @@ class ScenarioStore:
                 raise
             finally:
                 cur.close()
-        return scenario_id, version
+
+    def _same_save(self, cur, scenario_id: str | None, meta: dict, payload_json: str) -> tuple[str, int] | None:
+        """The (id, version) already holding exactly this save, if any (see _save)."""
+        same = {"name": meta["name"], "author": meta["author"], "note": meta["note"], "payload": payload_json}
+        if scenario_id is not None:
+            row = cur.execute("""SELECT scenario_id, version FROM scenario_versions
+                                 WHERE scenario_id = $id AND version = (SELECT max(version) FROM scenario_versions
+                                                                        WHERE scenario_id = $id)
+                                   AND name = $name AND author = $author AND note = $note AND payload = $payload""",
+                              {"id": scenario_id, **same}).fetchone()
+        else:
+            row = cur.execute("""SELECT v.scenario_id, v.version FROM scenario_versions v
+                                 WHERE v.version = 1 AND v.created_at >= $since
+                                   AND v.name = $name AND v.author = $author AND v.note = $note
+                                   AND v.payload = $payload
+                                   AND NOT EXISTS (SELECT 1 FROM scenario_versions w
+                                                   WHERE w.scenario_id = v.scenario_id AND w.version > 1)
+                                 ORDER BY v.created_at DESC, v.scenario_id LIMIT 1""",
+                              {"since": _utcnow() - RETRY_WINDOW, **same}).fetchone()
+        return tuple(row) if row else None
 
     def delete(self, scenario_id: str) -> int:
         """Deletes every version of a scenario; returns how many versions went (0 = none found)."""
@@ -255,6 +344,11 @@ class ScenarioStore:
             WHERE scenario_id = $id AND ($version IS NULL OR version = $version)
             ORDER BY version DESC LIMIT 1""", id=scenario_id, version=version)
         if not found:
+            if version is not None:
+                (latest,) = self._query("SELECT max(version) FROM scenario_versions WHERE scenario_id = $id",
+                                        id=scenario_id)[0] if self._has_table else (None,)
+                if latest is not None:
+                    raise NotFound(scenario_id, version=version, latest=latest)
             raise NotFound(scenario_id)
         v, name, author, note, created_at, payload, latest = found[0]
         return {"scenario_id": scenario_id, "version": v, "latest_version": latest, "name": name,

@@ -102,6 +102,25 @@ def sidebar_controls() -> None:
                  key="unit", horizontal=True, on_change=_write_url, args=("unit",))
 
 
+def data_status(status) -> bool:
+    """The note on every page when the sources on disk failed their checks (publish.Status): the
+    date of the data still served and the failed checks, as plain text. False when there is no
+    data at all to show (the page must not run)."""
+    if not status.stale and status.has_data:
+        return True
+    failures = "\n".join(f"- {f}" for f in status.failures)
+    if not status.has_data:
+        st.error(t("data_missing"))
+        st.code(failures or "–", language=None, wrap_lines=True)
+        return False
+    stamp = lambda v: fmt.datetime_local(v, lang()) if v else "–"  # noqa: E731
+    st.warning(tr(labels.UI["data_stale"]).format(built_at=stamp(status.built_at), failed_at=stamp(status.failed_at)),
+               icon=":material/history:")
+    with st.expander(tr(labels.UI["data_stale_checks"]).format(n=len(status.failures))):
+        st.code(failures, language=None, wrap_lines=True)
+    return True
+
+
 # --- citations -----------------------------------------------------------------------------
 
 def _flat_ids(cite_ids: Iterable) -> tuple[str, ...]:

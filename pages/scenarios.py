@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from khcn_dash import format as fmt
 from khcn_dash import present
 from khcn_dash import scenario as model
 from khcn_dash import scenario_store as stores
@@ -195,8 +196,11 @@ def scenario_body() -> None:
 
     # share and download
     st.subheader(L.t("share", LANG))
-    st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
-    st.code(model.share_url(st.context.url, sess.PAGE_PATH, link), language=None, wrap_lines=True)
+    if sess.link_too_long(scn, link):
+        st.warning(L.t("link_too_long", LANG, max_chars=fmt.count(model.URL_PAYLOAD_MAX, LANG)))
+    else:
+        st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
+        st.code(model.share_url(st.context.url, sess.PAGE_PATH, link), language=None, wrap_lines=True)
     ui.download_buttons(L.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban-2021", key="scn_export")
     present.remember_on_screen(sess.PAGE_PATH)  # a fragment run: the sidebar's briefing follows it
 
@@ -212,7 +216,7 @@ store, store_reason = sess.open_store()
 if store is None:
     st.warning(L.t(f"store_{store_reason}", LANG))
 elif store.read_only:
-    st.warning(L.t("store_read_only", LANG))
+    st.warning(L.t(f"store_{store.read_only_reason}", LANG))
 can_save = store is not None and not store.read_only
 with st.form("scn_save_form", border=True):
     st.text_input(L.t("save_name", LANG), key="scn_save_name")

@@ -105,7 +105,11 @@ def test_move_break_fix_save_and_reopen_from_the_link(db):
     at = open_page("scenarios")
     move(at, LAB, MINISTRY, "2.000")  # "move 2 billion from the lab upgrade to the radiation station equipment"
     assert_clean(at)
-    assert amount(at, LAB) == "8.000" and amount(at, MINISTRY) == "17.000"
+    assert any("không chuyển tiền ra khỏi hay vào dòng này" in e for e in errors(at)), errors(at)
+    assert not [x for x in at.success if x.value.startswith("Đã chuyển")]  # refused up front, nothing changed
+    assert amount(at, LAB) == "10.000" and amount(at, MINISTRY) == "15.000"
+    at.text_input(key=f"scn_amt_{MINISTRY}").set_value("17.000").run()  # typed: allowed, and shown broken
+    assert amount(at, MINISTRY) == "17.000"
     rule = [e for e in errors(at) if "vốn của Bộ giữ nguyên trên dòng của mình" in e]
     assert len(rule) == 1 and "15.000 triệu đồng" in rule[0] and "17.000 triệu đồng" in rule[0]
     # the sentence the rule rests on is listed with it
@@ -115,10 +119,11 @@ def test_move_break_fix_save_and_reopen_from_the_link(db):
     assert L.TEXT["save_blocked"][0] in errors(at)
     assert saved_count(db) == 0
 
-    # the fix: "resume the experimental farm" and give it the 2 tỷ instead
+    # the fix: the Ministry's line back to its plan; "resume the experimental farm" and give it 2 tỷ
+    at.text_input(key=f"scn_amt_{MINISTRY}").set_value("15.000").run()
     at.multiselect(key="scn_candidates").select(FARM).run()
     assert amount(at, FARM) == "0"
-    move(at, MINISTRY, FARM, "2.000")
+    move(at, LAB, FARM, "2.000")
     assert_clean(at)
     assert errors(at) == []
     assert [amount(at, x) for x in (MINISTRY, LAB, QA, FARM)] == ["15.000", "8.000", "8.342", "2.000"]
@@ -198,6 +203,8 @@ def test_moving_between_sources_needs_explicit_permission():
     ("999.999.999", "vượt mức tối đa cho phép (667.699 triệu đồng)"),
     ("<script>alert(1)</script>", "không phải là một số tiền"),
     ("2.5", "viết chưa đúng kiểu số Việt Nam"),
+    ("10,000", "tiếng Việt viết hàng nghìn bằng dấu chấm, dấu phẩy là phần thập phân. Nếu bạn muốn nhập số "
+               "này theo hàng nghìn, hãy viết 10.000."),
     ("9" * 10_000, "không phải là một số tiền"),
 ])
 def test_bad_amounts_are_refused_with_a_message(db, typed, message):
@@ -335,7 +342,90 @@ def test_compare_up_to_three_scenarios_with_the_plan():
     assert at.multiselect(key="scn_compare").max_selections == 3
 
 
+def test_a_local_budget_smaller_than_the_st_money_it_holds_is_refused():
+    at = open_page("scenarios")
+    at.text_input(key="scn_local_budget").set_value("0,1").run()
+    assert_clean(at)
+    assert any("không thể nhỏ hơn phần vốn của tỉnh chi cho KH&CN trong kịch bản (51.769,9 triệu đồng)" in e
+               for e in errors(at)), errors(at)
+    assert L.TEXT["floor_missing"][0] in [i.value for i in at.info]  # no absurd share shown
+
+
+def test_a_missing_version_says_which_versions_exist(db, baseline):
+    store = stores.ScenarioStore(db)
+    sid, _ = store.save(m.Scenario.plan(baseline).set_amount(LAB, D("9000")).to_payload(), "Phương án A")
+    store.close()
+    at = open_page("scenarios", id=sid, v="999")
+    assert_clean(at)
+    assert "Kịch bản này không có phiên bản 999 (mới nhất là phiên bản 1); đang hiển thị kế hoạch." in warnings(at)
+    assert not any("Không có kịch bản nào với mã này" in w for w in warnings(at))
+
+
+def test_a_save_repeated_after_a_crash_is_stored_once(db):
+    """The app stopped right after the commit, before the user saw "saved"; in the new session the
+    user fills in the same form and saves again: one scenario, and the page says it was already saved."""
+    at = open_page("scenarios")
+    at.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    save(at, "Phương án A", "Phòng KH-TC", "ghi chú")
+    stores.close_all()
+    retry = open_page("scenarios")
+    retry.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    save(retry, "Phương án A", "Phòng KH-TC", "ghi chú")
+    assert_clean(retry)
+    assert "Kịch bản này đã được lưu trước đó là «Phương án A», phiên bản 1; không lưu thêm bản trùng." in [
+        s.value for s in retry.success]
+    assert saved_count(db) == 1 and retry.query_params["id"] == at.query_params["id"]
+
+
+def test_a_scenario_too_large_for_a_link_says_so(monkeypatch):
+    monkeypatch.setattr(m, "URL_PAYLOAD_MAX", 20)
+    at = open_page("scenarios")
+    at.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    assert_clean(at)
+    assert "s" not in at.query_params
+    assert any(w.startswith("Kịch bản này quá lớn để chứa trong một đường liên kết (tối đa 20 ký tự)")
+               for w in warnings(at)), warnings(at)
+    assert not any("?s=" in c.value for c in at.code)
+
+
 # --- the database cannot be used ------------------------------------------------------------
+
+@pytest.mark.parametrize("where, key", [("dir", "store_is_dir"), ("under_file", "store_bad_parent")])
+def test_a_store_path_that_cannot_hold_a_database_says_so(tmp_path, monkeypatch, where, key):
+    target = tmp_path / "x.duckdb"
+    if where == "dir":
+        target.mkdir()
+    else:
+        (tmp_path / "file").write_text("x")
+        target = tmp_path / "file" / "x.duckdb"
+    monkeypatch.setenv(stores.ENV_VAR, str(target))
+    at = open_page("scenarios")
+    assert_clean(at)
+    assert L.TEXT[key][0] in warnings(at)
+    assert L.TEXT["store_read_only"][0] not in warnings(at)  # not the untrue "you can still open them"
+    assert at.button(key="scn_save_submit").disabled
+    at.text_input(key=f"scn_amt_{LAB}").set_value("12.000").run()
+    assert amount(at, QA) == "6.342"
+
+
+def test_a_folder_that_cannot_be_written_is_said_before_any_save(tmp_path, monkeypatch, baseline):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    store = stores.ScenarioStore(folder / "s.duckdb")
+    sid, _ = store.save(m.Scenario.plan(baseline).to_payload(), "Đã lưu trước")
+    store.close()
+    monkeypatch.setenv(stores.ENV_VAR, str(folder / "s.duckdb"))
+    _make_read_only(folder)
+    try:
+        at = open_page("scenarios", id=sid)
+        assert_clean(at)
+        assert L.TEXT["store_read_only_folder"][0] in warnings(at)
+        assert at.button(key="scn_save_submit").disabled
+        assert any("Đã lưu trước" in i.value for i in at.info)  # opening works, as the message says
+    finally:
+        stores.close_all()
+        _undo_read_only(folder)
+
 
 def test_a_locked_database_gives_a_message_and_the_rest_works(db):
     holder = subprocess.Popen([sys.executable, "-c",

@@ -107,7 +107,9 @@ def test_parse_amount_reads_the_users_number_style(text, lang, unit, expected):
     ("-5", "vi", "amount_negative"),
     ("-2.000", "vi", "amount_negative"),
     ("2.5", "vi", "amount_badly_written"),   # a Vietnamese reader means 25? refused, not guessed
-    ("10,000", "vi", "amount_too_precise"),  # 10 with three decimals in Vietnamese: refused
+    ("10,000", "vi", "amount_vi_thousands"),  # 10 with three decimals in Vietnamese: the message says 10.000
+    ("10.000", "en", "amount_en_thousands"),
+    ("10,0005", "vi", "amount_too_precise"),
     ("0,05", "vi", "amount_too_precise"),
     ("999.999.999", "vi", "amount_above_cap"),
     ("<script>alert(1)</script>", "vi", "amount_not_number"),
@@ -137,10 +139,9 @@ def test_amount_text_round_trips(baseline):
 
 # --- the department head's story -----------------------------------------------------------
 
-def test_moving_two_billion_onto_the_ministry_line_breaks_the_ministry_rule(plan, baseline):
-    moved = plan.move(LAB, MINISTRY, D("2000"))
-    assert moved.total == plan.total  # a move never changes a total
-    (v,) = moved.violations()
+def test_typing_another_amount_on_the_ministry_line_breaks_the_ministry_rule(plan, baseline):
+    edited = plan.with_mode("free").set_amount(MINISTRY, D("17000"))
+    (v,) = edited.violations()
     assert v.code == "ministry_line_fixed" and v.line_id == MINISTRY
     assert v.params["amount"] == D("17000") and v.params["plan"] == D("15000")
     lines = {ln.line_id: ln for ln in baseline.lines}
@@ -154,16 +155,27 @@ def test_moving_two_billion_onto_the_ministry_line_breaks_the_ministry_rule(plan
     assert "nguồn vốn đầu tư từ Bộ Khoa học và Công nghệ" in quote and "15.000 triệu đồng" in quote
 
 
-def test_taking_money_from_the_ministry_line_breaks_it_too(plan):
-    assert codes(plan.move(MINISTRY, LAB, D("1"))) == ["ministry_line_fixed"]
+@pytest.mark.parametrize("src, dst", [(LAB, MINISTRY), (MINISTRY, LAB)])
+def test_a_move_into_or_out_of_the_ministry_line_is_refused_up_front(plan, baseline, src, dst):
+    with pytest.raises(m.ScenarioError) as exc:
+        plan.move(src, dst, D("1"))
+    assert exc.value.code == "move_ministry" and exc.value.params["line_id"] == MINISTRY
+    lines = {ln.line_id: ln for ln in baseline.lines}
+    assert "không chuyển tiền ra khỏi hay vào dòng này" in L.error_text(exc.value, "vi", "mvnd", lines)
 
 
 def test_the_fix_resumes_the_farm_within_its_cap(plan):
-    broken = plan.move(LAB, MINISTRY, D("2000"))
-    fixed = broken.move(MINISTRY, LAB, D("2000")).add_candidate(FARM).move(LAB, FARM, D("2000"))
+    fixed = plan.add_candidate(FARM).move(LAB, FARM, D("2000"))
     assert fixed.violations() == []
     assert fixed.amount(LAB) == D("8000") and fixed.amount(FARM) == D("2000") and fixed.amount(MINISTRY) == D("15000")
     assert m.from_tenths(fixed.source_total("investment")) == D("33342")
+
+
+def test_a_local_budget_below_the_provinces_own_st_money_is_refused(plan):
+    with pytest.raises(m.ScenarioError) as exc:
+        plan.with_local_budget(D("0.1"))
+    assert exc.value.code == "local_budget_below_st" and exc.value.params["minimum"] == D("51769.9")
+    assert plan.with_local_budget(D("51769.9")).floor_check()["share_pct"] == D("100.00")
 
 
 def test_cap_is_approved_total_minus_what_was_allocated(plan):

@@ -79,7 +79,7 @@ def test_saving_an_edit_adds_a_version_and_keeps_the_old_one(store, baseline):
 
 def test_delete_removes_every_version(store, baseline):
     sid, _ = store.save(payload(baseline), "A")
-    store.save(payload(baseline), "A", scenario_id=sid)
+    store.save(payload(baseline), "A", note="lần 2", scenario_id=sid)
     keep, _ = store.save(payload(baseline), "B")
     assert store.delete(sid) == 2
     with pytest.raises(stores.NotFound):
@@ -93,6 +93,70 @@ def test_malformed_ids_are_not_found(store, bad_id):
     with pytest.raises(stores.NotFound):
         store.load(bad_id)
     assert store.versions(bad_id) == []
+
+
+def test_a_retried_save_is_stored_once(store, baseline):
+    """The app stopped right after a commit, so the user never saw "saved" and saves again: the
+    retry finds its own row (new scenario, or new version) instead of storing a duplicate."""
+    first = store.save(payload(baseline), "A", "Phòng KH-TC", "ghi chú")
+    again = store.save(payload(baseline), "A", "Phòng KH-TC", "ghi chú")
+    assert tuple(again) == tuple(first) and again.existing and not first.existing
+    v2 = store.save(payload(baseline, lab="7000", farm="3000"), "A", scenario_id=first[0])
+    v2_again = store.save(payload(baseline, lab="7000", farm="3000"), "A", scenario_id=first[0])
+    assert tuple(v2) == tuple(v2_again) == (first[0], 2) and v2_again.existing
+    assert store.count_versions() == 2
+    # not the same save: another name, another note, another scenario, or an older one
+    assert not store.save(payload(baseline), "A", "Phòng KH-TC", "ghi chú khác").existing
+    assert not store.save(payload(baseline), "A", "Phòng KH-TC", "ghi chú", scenario_id=first[0]).existing
+
+
+def test_an_identical_scenario_saved_long_ago_is_a_new_save(store, baseline, monkeypatch):
+    first = store.save(payload(baseline), "A")
+    monkeypatch.setattr(stores, "_utcnow", lambda: stores.dt.datetime.now() + stores.RETRY_WINDOW * 2)
+    later = store.save(payload(baseline), "A")
+    assert not later.existing and later[0] != first[0]
+
+
+def test_a_missing_version_of_an_existing_scenario_says_which_exist(store, baseline):
+    sid, _ = store.save(payload(baseline), "A")
+    with pytest.raises(stores.NotFound) as exc:
+        store.load(sid, 999)
+    assert (exc.value.version, exc.value.latest) == (999, 1)
+    with pytest.raises(stores.NotFound) as exc:
+        store.load("AAAAAAAAAAA", 2)
+    assert exc.value.latest is None
+
+
+def test_a_path_that_cannot_hold_a_database_is_named_for_what_it_is(tmp_path):
+    (tmp_path / "folder.duckdb").mkdir()
+    (tmp_path / "file").write_text("x")
+    for path, reason in ((tmp_path / "folder.duckdb", "is_dir"), (tmp_path / "file" / "s.duckdb", "bad_parent"),
+                         (tmp_path / "file" / "deeper" / "s.duckdb", "bad_parent")):
+        with pytest.raises(stores.StoreUnavailable) as exc:
+            stores.ScenarioStore(path)
+        assert exc.value.reason == reason, path
+
+
+def test_a_folder_that_cannot_be_written_is_reported_up_front(tmp_path, baseline):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    s = stores.ScenarioStore(folder / "s.duckdb")
+    sid, _ = s.save(payload(baseline), "saved before")
+    s.close()
+    _make_read_only(folder)
+    try:
+        with pytest.raises(stores.StoreUnavailable) as exc:  # no file yet, and none can be made
+            stores.ScenarioStore(folder / "new.duckdb")
+        assert exc.value.reason == "cannot_create"
+        ro = stores.ScenarioStore(folder / "s.duckdb")  # the file is writable, its folder is not
+        assert ro.read_only and ro.read_only_reason == "read_only_folder"
+        assert ro.load(sid)["name"] == "saved before"
+        with pytest.raises(stores.StoreUnavailable) as exc:
+            ro.save(payload(baseline), "B")
+        assert exc.value.reason == "read_only_folder"
+        ro.close()
+    finally:
+        _undo_read_only(folder)
 
 
 def test_unknown_version_is_not_found(store, baseline):
@@ -197,8 +261,8 @@ def test_threads_adding_versions_to_one_scenario_get_distinct_numbers(store, bas
     lock = threading.Lock()
 
     def work(n: int) -> None:
-        for _ in range(20):
-            _, v = store.save(p, f"luồng {n}", scenario_id=sid)
+        for i in range(20):
+            _, v = store.save(p, f"luồng {n}", note=f"lần {i}", scenario_id=sid)
             with lock:
                 versions.append(v)
 

@@ -56,6 +56,17 @@ UI: dict[str, Pair] = {
         "Trang gặp lỗi khi hiển thị. Vui lòng tải lại trang; nếu lỗi còn, hãy báo cho bộ phận kỹ thuật.",
         "This page failed to display. Please reload it; if the problem persists, tell the technical team.",
     ),
+    "data_stale": (
+        "Dữ liệu trên màn hình là bản dựng lúc {built_at}. Dữ liệu nguồn mới (thay đổi lúc {failed_at}) "
+        "không qua được các kiểm tra dưới đây nên chưa được dùng; các trang vẫn hiển thị bản cũ.",
+        "The data on screen was built at {built_at}. The new source data (changed at {failed_at}) failed "
+        "the checks below, so it is not used; every page still shows the earlier data.",
+    ),
+    "data_stale_checks": ("Các kiểm tra không đạt ({n})", "Checks that failed ({n})"),
+    "data_missing": (
+        "Chưa có dữ liệu nào qua được các kiểm tra, nên trang này chưa thể hiển thị. Các kiểm tra không đạt:",
+        "No data has passed its checks yet, so this page cannot be shown. The checks that failed:",
+    ),
     "footer": (
         "Số liệu trích từ Kế hoạch số 100/KH-UBND ngày 12/6/2020 của UBND tỉnh Lạng Sơn.",
         "Figures from Plan 100/KH-UBND of 12 June 2020 of Lạng Sơn People's Committee.",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -13,7 +12,6 @@ from .. import format as fmt
 from ..scenario import Line, ScenarioError, Violation
 from . import Pair, name, pick
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 TEXT: dict[str, Pair] = {
     "title": ("Kịch bản phân bổ dự toán KH&CN 2021", "2021 S&T budget allocation scenarios"),
@@ -130,6 +128,10 @@ TEXT: dict[str, Pair] = {
     "share_link": ("Đường liên kết tới kịch bản đang xem (chưa lưu thì chứa toàn bộ số liệu):",
                    "Link to the scenario on screen (an unsaved one carries all its figures):"),
     "permalink": ("Đường liên kết cố định:", "Permanent link:"),
+    "link_too_long": ("Kịch bản này quá lớn để chứa trong một đường liên kết (tối đa {max_chars} ký tự). "
+                      "Hãy lưu kịch bản để có đường liên kết ngắn (?id=…).",
+                      "This scenario is too large to carry in a link (at most {max_chars} characters). "
+                      "Save it to get a short link (?id=…)."),
     "save": ("Lưu kịch bản", "Save the scenario"),
     "save_name": ("Tên kịch bản", "Scenario name"),
     "save_author": ("Người lập", "Author"),
@@ -139,6 +141,8 @@ TEXT: dict[str, Pair] = {
     "save_as_new": ("Kịch bản mới", "A new scenario"),
     "save_submit": ("Lưu", "Save"),
     "saved": ("Đã lưu «{name}», phiên bản {version}.", "Saved “{name}”, version {version}."),
+    "already_saved": ("Kịch bản này đã được lưu trước đó là «{name}», phiên bản {version}; không lưu thêm bản trùng.",
+                      "This was already saved as “{name}”, version {version}; no duplicate was stored."),
     "save_blocked": ("Chưa lưu: kịch bản còn vi phạm quy tắc (xem phần Kiểm tra quy tắc).",
                      "Not saved: the scenario still breaks a rule (see the rule check)."),
     "saving_off": ("Không lưu được lúc này; các phần khác của trang vẫn dùng bình thường.",
@@ -202,6 +206,33 @@ TEXT: dict[str, Pair] = {
         "The scenario database is in use by another program, so saved scenarios cannot be saved or opened "
         "now. Everything else works; try again later.",
     ),
+    "store_is_dir": (
+        "Nơi lưu kịch bản được cấu hình (KHCN_SCENARIO_DB) là một thư mục, không phải một tệp: không lưu và "
+        "không mở được kịch bản đã lưu. Các phần khác vẫn dùng bình thường; hãy báo bộ phận kỹ thuật.",
+        "The configured scenario store (KHCN_SCENARIO_DB) is a folder, not a file: scenarios can be neither "
+        "saved nor opened. Everything else works; please tell the technical team.",
+    ),
+    "store_bad_parent": (
+        "Đường dẫn nơi lưu kịch bản (KHCN_SCENARIO_DB) đi qua một tệp chứ không phải thư mục: không lưu và "
+        "không mở được kịch bản đã lưu. Các phần khác vẫn dùng bình thường; hãy báo bộ phận kỹ thuật.",
+        "The scenario store's path (KHCN_SCENARIO_DB) runs through a file, not a folder: scenarios can be "
+        "neither saved nor opened. Everything else works; please tell the technical team.",
+    ),
+    "store_cannot_create": (
+        "Chưa có tệp lưu kịch bản và không tạo được tệp ở nơi đã cấu hình (KHCN_SCENARIO_DB): không lưu và "
+        "không mở được kịch bản đã lưu. Các phần khác vẫn dùng bình thường; hãy báo bộ phận kỹ thuật.",
+        "There is no scenario file yet and none can be created where KHCN_SCENARIO_DB points: scenarios can "
+        "be neither saved nor opened. Everything else works; please tell the technical team.",
+    ),
+    "store_read_only_folder": (
+        "Thư mục chứa tệp kịch bản không cho phép ghi: mở được kịch bản đã lưu nhưng không lưu hay xóa được.",
+        "The folder of the scenario file cannot be written: saved scenarios can be opened but not saved or "
+        "deleted.",
+    ),
+    "version_not_found": ("Kịch bản này không có phiên bản {version} (mới nhất là phiên bản {latest}); "
+                          "đang hiển thị kế hoạch.",
+                          "This scenario has no version {version} (the latest is version {latest}); "
+                          "showing the plan."),
     "store_read_only": (
         "Tệp cơ sở dữ liệu kịch bản chỉ cho phép đọc: mở được kịch bản đã lưu nhưng không lưu hay xóa được.",
         "The scenario database file is read-only: saved scenarios can be opened but not saved or deleted.",
@@ -249,6 +280,27 @@ ERRORS: dict[str, Pair] = {
         "decimals (e.g. 10,000 or 2,500.5).",
     ),
     "amount_negative": ("Số tiền không được âm.", "An amount cannot be negative."),
+    "amount_vi_thousands": (
+        "«{text}»: tiếng Việt viết hàng nghìn bằng dấu chấm, dấu phẩy là phần thập phân. "
+        "Nếu bạn muốn nhập số này theo hàng nghìn, hãy viết {suggest}.",
+        "“{text}”: in Vietnamese, thousands are separated by points and the comma starts the decimals. "
+        "To enter this number in thousands, write {suggest} (or switch the page to English).",
+    ),
+    "amount_en_thousands": (
+        "«{text}»: tiếng Anh viết hàng nghìn bằng dấu phẩy, dấu chấm là phần thập phân. Hãy viết {suggest} "
+        "(hoặc chuyển trang sang tiếng Việt).",
+        "“{text}”: in English, thousands are separated by commas and the point starts the decimals. "
+        "To enter this number in thousands, write {suggest}.",
+    ),
+    "local_budget_below_st": (
+        "Tổng chi ngân sách địa phương không thể nhỏ hơn phần vốn của tỉnh chi cho KH&CN trong kịch bản ({minimum}).",
+        "The total local budget expenditure cannot be smaller than the province's own S&T spending in the "
+        "scenario ({minimum}).",
+    ),
+    "move_ministry": (
+        "Chưa chuyển: vốn của Bộ KH&CN giữ nguyên trên dòng «{line}»; không chuyển tiền ra khỏi hay vào dòng này.",
+        "Not moved: the Ministry's money stays on “{line}”; money cannot be moved out of or into that line.",
+    ),
     "amount_too_precise": ("Số tiền chỉ tính đến 0,1 triệu đồng (100.000 đồng).",
                            "Amounts go down to 0.1 million VND (100,000 VND), no finer."),
     "amount_above_cap": ("Số tiền vượt mức tối đa cho phép ({maximum}).", "The amount is above the allowed maximum ({maximum})."),
@@ -479,10 +531,7 @@ def violation_text(v: Violation, lang: str, unit: str, lines: Mapping[str, Line]
 
 def saved_at(value: dt.datetime | None, lang: str) -> str:
     """A stored UTC time in Vietnam's time: '26/11/2026 16:05' (vi) or '26 Nov 2026 16:05' (en)."""
-    if value is None:
-        return "–"
-    local = value.replace(tzinfo=dt.timezone.utc).astimezone(LOCAL_TZ)
-    return f"{fmt.date(local.date(), lang)} {local:%H:%M}"
+    return fmt.datetime_local(value, lang)
 
 
 def saved_option(row: Mapping, lang: str) -> str:

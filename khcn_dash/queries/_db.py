@@ -15,7 +15,6 @@ import pandas as pd
 import streamlit as st
 
 from .. import config
-from ..build import ensure_built
 from ..schema import sql_name, sql_text
 
 _lock = threading.Lock()
@@ -40,9 +39,7 @@ def connection(parquet_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     with _lock:
         con = _connections.get(parquet_dir)
         if con is None:
-            if parquet_dir == (config.DATA_DIR / "parquet").resolve():
-                ensure_built(parquet_dir)  # the project's own build; other folders are prebuilt
-            con = duckdb.connect()
+            con = duckdb.connect()  # over what the build published (khcn_dash.publish); a query never builds
             for path in sorted(parquet_dir.glob("*.parquet")):
                 # DDL cannot take bound parameters: the name is checked, the path quoted
                 con.execute(f"CREATE VIEW {sql_name(path.stem)} AS SELECT * FROM read_parquet({sql_text(path)})")
@@ -57,6 +54,14 @@ def reset() -> None:
     with _lock:
         for con in _connections.values():
             con.close()
+        _connections.clear()
+    st.cache_data.clear()
+
+
+def forget() -> None:
+    """New data was published: later queries use new connections, and no cached result survives.
+    Connections still in use by a running query are left to finish (not closed under it)."""
+    with _lock:
         _connections.clear()
     st.cache_data.clear()
 

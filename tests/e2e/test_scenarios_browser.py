@@ -137,17 +137,23 @@ def test_change_save_and_reopen_the_permalink_after_a_restart(browser, tmp_path)
 def test_the_ministry_rule_is_broken_then_fixed(rec):
     rec.goto("/scenarios")
     page = rec.page
+    # moving money into the Ministry's line is refused up front, with nothing changed
     move(page, "Nâng cấp phòng thí nghiệm", "Thiết bị trạm quan trắc phóng xạ (vốn Bộ KH&CN)", "2.000")
-    expect_values(page, {LAB: "8.000", MINISTRY: "17.000"})
+    page.get_by_text("không chuyển tiền ra khỏi hay vào dòng này", exact=False).wait_for()
+    expect_values(page, {LAB: "10.000", MINISTRY: "15.000"})
+    # typing another amount on it is allowed, and shown as a broken rule
+    set_amount(page, MINISTRY, "17.000")
+    expect_values(page, {MINISTRY: "17.000"})
     alert = page.locator('[data-testid="stAlert"]').filter(has_text="vốn của Bộ giữ nguyên trên dòng của mình")
-    assert alert.count() == 1
+    expect(alert).to_have_count(1)
     tall_screenshot(rec, "scenarios_rule_broken_vi")
 
-    # fix: resume the experimental farm and give it the 2 tỷ instead
+    # fix: the Ministry's line back to its plan; resume the experimental farm and give it 2 tỷ
+    set_amount(page, MINISTRY, "15.000")
     choose(page, "scn_candidates", "Trại thực nghiệm")
     page.keyboard.press("Escape")
     settle(page)
-    move(page, "Thiết bị trạm quan trắc phóng xạ (vốn Bộ KH&CN)", "Trại thực nghiệm (đề xuất khôi phục)", "2.000")
+    move(page, "Nâng cấp phòng thí nghiệm", "Trại thực nghiệm (đề xuất khôi phục)", "2.000")
     expect_values(page, {LAB: "8.000", MINISTRY: "15.000", FARM: "2.000", QA: "8.342"})
     assert page.locator('[data-testid="stAlert"]').filter(
         has_text="vốn của Bộ giữ nguyên trên dòng của mình").count() == 0
