@@ -4,8 +4,12 @@ from __future__ import annotations
 import threading
 from decimal import Decimal
 
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
+from khcn_dash import config
 from khcn_dash.queries import budget, ip, plan, review, sources
 
 
@@ -185,3 +189,63 @@ def test_queries_are_safe_from_many_threads():
     for th in threads:
         th.join()
     assert errors == [] and set(results) == {Decimal("66769.9")}
+
+
+# --- one answer per question: no run-to-run or row-order dependence -------------------------------
+
+def _plain(value):
+    """A query's answer as plain, comparable Python: lists (numpy arrays) kept in order, NaN as None."""
+    if isinstance(value, pd.DataFrame):
+        return list(value.columns), [tuple(_plain(v) for v in row) for row in value.itertuples(index=False)]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
+        return None
+    return value
+
+
+@pytest.fixture(scope="module")
+def row_orders(tmp_path_factory):
+    """The synthetic Parquet of the benchmark (two documents per province, so equal names, amounts
+    and positions recur: ties), as written and with every table's rows reversed and shuffled."""
+    from bench import synth
+    root = tmp_path_factory.mktemp("row_orders")
+    base = root / "as_written"
+    synth.generate(base, provinces=2, years=2, budget_lines=80)
+    rng = np.random.default_rng(15)
+    perms = {"reversed": lambda n: np.arange(n)[::-1], "shuffled": rng.permutation}
+    folders = {"as_written": base}
+    for label, perm in perms.items():
+        folders[label] = root / label
+        folders[label].mkdir()
+        for path in sorted(base.glob("*.parquet")):
+            table = pq.read_table(path)
+            pq.write_table(table.take(perm(table.num_rows)), folders[label] / path.name, row_group_size=64)
+    return folders
+
+
+def test_every_query_gives_the_same_answer_every_run_whatever_the_row_order(row_orders):
+    """Rows and list cells in a defined order: the same answer 5 times in a row, and from the same
+    data stored in another row order (ties in ORDER BY, list(DISTINCT …) and unordered list() show up
+    as a different answer)."""
+    from bench import queries as bench_queries
+    funcs = bench_queries.query_functions()
+    calls = bench_queries.default_calls()
+    # every citation of the document (several start at the same character), and one district's assets
+    cite_ids = pq.read_table(config.DATA_DIR / "parquet" / "citations.parquet", columns=["cite_id"]).column(0)
+    calls += [("sources.citations", {"cite_ids": tuple(sorted(cite_ids.to_pylist()))}),
+              ("ip.ip_assets", bench_queries.bind(funcs["ip.ip_assets"], {"district_id": "loc-binh"}))]
+    answers: list[list] = [[] for _ in calls]
+    for label, folder in row_orders.items():
+        with bench_queries.parquet_dir(folder):
+            for (name, args), seen in zip(calls, answers):
+                func = getattr(funcs[name], "uncached", funcs[name])  # no Streamlit cache
+                seen += [_plain(func(**args)) for _ in range(5 if label == "as_written" else 1)]
+    assert len(calls) >= 40
+    differing = [f"{name}({args})"[:200] for (name, args), seen in zip(calls, answers)
+                 if any(a != seen[0] for a in seen)]
+    assert differing == [], "answers differ between runs or row orders:\n" + "\n".join(differing)

@@ -16,7 +16,7 @@ def stated_total(metric: str, period: str, province: str = PROVINCE) -> dict | N
     found = rows("""
         SELECT stated_value, section, source_quote, cite_id FROM document_totals
         WHERE province = $province AND period = $period AND metric = $metric
-        ORDER BY section DESC LIMIT 1""", province=province, period=period, metric=metric)
+        ORDER BY section DESC, total_id LIMIT 1""", province=province, period=period, metric=metric)
     if not found:
         return None
     value, section, quote, cite_id = found[0]
@@ -56,7 +56,7 @@ def budget_lines(period: str, province: str = PROVINCE) -> pd.DataFrame:
                project_status, funder, section, source_quote, cite_id
         FROM budget_lines_named
         WHERE province = $province AND period = $period
-        ORDER BY funding_kind DESC, amount_mvnd DESC""", province=province, period=period)
+        ORDER BY funding_kind DESC, amount_mvnd DESC, budget_line_id""", province=province, period=period)
 
 
 @cached
@@ -75,7 +75,7 @@ def budget_tree(year: str = "2021", province: str = PROVINCE) -> pd.DataFrame:
         UNION ALL
         SELECT budget_line_id, funding_kind, 2, funding_kind, project_id, amount_mvnd, [cite_id]
         FROM lines WHERE project_id IS NOT NULL
-        ORDER BY level, amount_mvnd DESC""", province=province, year=year)
+        ORDER BY level, amount_mvnd DESC, node_id""", province=province, year=year)
 
 
 @cached
@@ -88,7 +88,7 @@ def investment_by_project(period: str, province: str = PROVINCE) -> pd.DataFrame
                project_status, funder, section, source_quote, cite_id
         FROM budget_lines_named
         WHERE province = $province AND period = $period AND funding_kind = 'investment'
-        ORDER BY amount_mvnd DESC""", province=province, period=period)
+        ORDER BY amount_mvnd DESC, budget_line_id""", province=province, period=period)
 
 
 @cached
@@ -99,7 +99,7 @@ def investment_across_periods(province: str = PROVINCE) -> pd.DataFrame:
         SELECT project_id, short_vi, short_en, period, basis, amount_mvnd, cite_id
         FROM budget_lines_named
         WHERE province = $province AND funding_kind = 'investment'
-        ORDER BY period_start, amount_mvnd DESC""", province=province)
+        ORDER BY period_start, amount_mvnd DESC, budget_line_id""", province=province)
 
 
 @cached
@@ -122,4 +122,4 @@ def infrastructure_status(province: str = PROVINCE) -> pd.DataFrame:
         JOIN projects p USING (project_id)
         LEFT JOIN money m USING (project_id)
         WHERE i.province = $province
-        ORDER BY i.approved_total_mvnd DESC""", province=province)
+        ORDER BY i.approved_total_mvnd DESC, i.project_id""", province=province)

@@ -14,7 +14,7 @@ ALL_STATUSES = ["protected", "in_progress"]
 def districts(province: str = PROVINCE) -> pd.DataFrame:
     """The districts of the map. Columns: district_id, name_vi, name_en, gso_code."""
     return df("""SELECT district_id, name_vi, name_en, gso_code FROM districts
-                 WHERE province = $province ORDER BY gso_code""", province=province)
+                 WHERE province = $province ORDER BY gso_code, district_id""", province=province)
 
 
 @cached
@@ -34,10 +34,10 @@ def ip_count_by_district(ip_types: tuple[str, ...] = tuple(ALL_TYPES),
                count(a.asset_id) FILTER (WHERE a.ip_type = 'geographical_indication') AS n_geographical_indication,
                count(a.asset_id) FILTER (WHERE a.ip_type = 'certification_mark') AS n_certification_mark,
                count(a.asset_id) FILTER (WHERE a.ip_type = 'collective_trademark') AS n_collective_trademark,
-               coalesce(list(a.product_vi ORDER BY a.product_vi) FILTER (WHERE a.asset_id IS NOT NULL), [])
-                   AS products_vi,
-               coalesce(list(a.product_en ORDER BY a.product_vi) FILTER (WHERE a.asset_id IS NOT NULL), [])
-                   AS products_en
+               coalesce(list(a.product_vi ORDER BY a.product_vi, a.asset_id)
+                            FILTER (WHERE a.asset_id IS NOT NULL), []) AS products_vi,
+               coalesce(list(a.product_en ORDER BY a.product_vi, a.asset_id)
+                            FILTER (WHERE a.asset_id IS NOT NULL), []) AS products_en
         FROM districts d LEFT JOIN a USING (district_id)
         WHERE d.province = $province
         GROUP BY ALL ORDER BY n_assets DESC, d.district_id""",
@@ -56,8 +56,10 @@ def ip_assets(ip_types: tuple[str, ...] = tuple(ALL_TYPES), statuses: tuple[str,
         WITH per_asset AS (
             SELECT asset_id, ip_type, status, product_vi, product_en, holder_vi, scope,
                    list(district_id ORDER BY district_id) FILTER (WHERE district_id IS NOT NULL) AS district_ids,
-                   list(DISTINCT commune_vi) FILTER (WHERE commune_vi IS NOT NULL) AS communes_vi,
-                   list(DISTINCT district_basis) FILTER (WHERE district_basis IS NOT NULL) AS district_basis,
+                   list(DISTINCT commune_vi ORDER BY commune_vi)
+                       FILTER (WHERE commune_vi IS NOT NULL) AS communes_vi,
+                   list(DISTINCT district_basis ORDER BY district_basis)
+                       FILTER (WHERE district_basis IS NOT NULL) AS district_basis,
                    section, source_quote, cite_id
             FROM ip_asset_districts
             WHERE province = $province AND list_contains($types, ip_type) AND list_contains($statuses, status)
@@ -66,7 +68,7 @@ def ip_assets(ip_types: tuple[str, ...] = tuple(ALL_TYPES), statuses: tuple[str,
         SELECT * FROM per_asset
         WHERE $district_id IS NULL OR list_contains(district_ids, $district_id)
         ORDER BY CASE ip_type WHEN 'geographical_indication' THEN 0 WHEN 'certification_mark' THEN 1 ELSE 2 END,
-                 status DESC, product_vi""",
+                 status DESC, product_vi, asset_id""",
               province=province, types=list(ip_types), statuses=list(statuses), district_id=district_id,
               scope=scope)
 
@@ -101,11 +103,13 @@ def ip_totals(province: str = PROVINCE) -> pd.DataFrame:
     then 1 more), largest first. Columns: ip_type, status, n_assets, parts (list), cite_ids (list)."""
     return df("""
         WITH g AS (
-            SELECT ip_type, status, stated_group, count(*) AS n, list(DISTINCT cite_id) AS cites
+            SELECT ip_type, status, stated_group, count(*) AS n,
+                   list(DISTINCT cite_id ORDER BY cite_id) AS cites
             FROM ip_assets WHERE province = $province GROUP BY ALL)
         SELECT ip_type, status, CAST(sum(n) AS INTEGER) AS n_assets, list(n ORDER BY n DESC) AS parts,
-               list_distinct(flatten(list(cites))) AS cite_ids
+               list_sort(list_distinct(flatten(list(cites)))) AS cite_ids
         FROM g GROUP BY ip_type, status
         ORDER BY status DESC,
-                 CASE ip_type WHEN 'geographical_indication' THEN 0 WHEN 'certification_mark' THEN 1 ELSE 2 END""",
+                 CASE ip_type WHEN 'geographical_indication' THEN 0 WHEN 'certification_mark' THEN 1 ELSE 2 END,
+                 ip_type""",
               province=province)

@@ -19,7 +19,7 @@ def research_fields(period: str = PLAN, province: str = PROVINCE) -> pd.DataFram
         FROM plan_fields f LEFT JOIN plan_directions d
           ON d.field_code = f.field_code AND d.province = f.province AND d.period = f.period
         WHERE f.province = $province AND f.period = $period
-        GROUP BY ALL ORDER BY f.seq""", province=province, period=period)
+        GROUP BY ALL ORDER BY f.seq, f.field_code""", province=province, period=period)
 
 
 @cached
@@ -31,7 +31,7 @@ def research_directions(field_code: str | None = None, period: str = PLAN,
         SELECT direction_id, field_code, seq, text_vi, text_en, section, source_quote, cite_id
         FROM plan_directions
         WHERE province = $province AND period = $period AND ($field_code IS NULL OR field_code = $field_code)
-        ORDER BY field_code, seq""", province=province, period=period, field_code=field_code)
+        ORDER BY field_code, seq, direction_id""", province=province, period=period, field_code=field_code)
 
 
 @cached
@@ -44,7 +44,7 @@ def activity_areas(period: str = PLAN, province: str = PROVINCE) -> pd.DataFrame
         FROM activity_areas a LEFT JOIN activity_actions x
           ON x.area_code = a.area_code AND x.province = a.province AND x.period = a.period
         WHERE a.province = $province AND a.period = $period
-        GROUP BY ALL ORDER BY a.seq""", province=province, period=period)
+        GROUP BY ALL ORDER BY a.seq, a.area_code""", province=province, period=period)
 
 
 @cached
@@ -57,4 +57,4 @@ def activity_actions(area_code: str | None = None, period: str = PLAN,
         FROM activity_actions x JOIN activity_areas a
           ON a.area_code = x.area_code AND a.province = x.province AND a.period = x.period
         WHERE x.province = $province AND x.period = $period AND ($area_code IS NULL OR x.area_code = $area_code)
-        ORDER BY a.seq, x.seq""", province=province, period=period, area_code=area_code)
+        ORDER BY a.seq, a.area_code, x.seq, x.action_id""", province=province, period=period, area_code=area_code)

@@ -18,7 +18,7 @@ def tasks_by_field(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFra
                round(100 * task_count / sum(task_count) OVER (), 1) AS share_pct,
                section, source_quote, cite_id
         FROM tasks_by_field WHERE province = $province AND period = $period
-        ORDER BY task_count DESC""", province=province, period=period)
+        ORDER BY task_count DESC, field_code""", province=province, period=period)
 
 
 @cached
@@ -26,7 +26,8 @@ def indicator(metric: str, period: str, province: str = PROVINCE) -> dict | None
     """One stated figure: {value, unit, qualifier, section, source_quote, cite_id}, or None."""
     found = df("""
         SELECT value, unit, qualifier, section, source_quote, cite_id FROM indicators
-        WHERE province = $province AND period = $period AND metric = $metric""",
+        WHERE province = $province AND period = $period AND metric = $metric
+        ORDER BY indicator_id""",
                province=province, period=period, metric=metric)
     return None if found.empty else found.iloc[0].to_dict()
 
@@ -36,7 +37,7 @@ def ministry_tasks(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFra
     """Ministry-level tasks. Columns: task_id, seq, title_vi, title_en, field_code, section, source_quote, cite_id."""
     return df("""
         SELECT task_id, seq, title_vi, title_en, field_code, section, source_quote, cite_id
-        FROM ministry_tasks WHERE province = $province AND period = $period ORDER BY seq""",
+        FROM ministry_tasks WHERE province = $province AND period = $period ORDER BY seq, task_id""",
               province=province, period=period)
 
 
@@ -59,9 +60,9 @@ def research_highlights(field_code: str | None = None, period: str = REVIEW,
 def ip_counts_by_type(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFrame:
     """IP assets per type and status. Columns: ip_type, status, n_assets, cite_ids."""
     return df("""
-        SELECT ip_type, status, count(*) AS n_assets, list(DISTINCT cite_id) AS cite_ids
+        SELECT ip_type, status, count(*) AS n_assets, list(DISTINCT cite_id ORDER BY cite_id) AS cite_ids
         FROM ip_assets WHERE province = $province AND period = $period
-        GROUP BY ALL ORDER BY status DESC, n_assets DESC""", province=province, period=period)
+        GROUP BY ALL ORDER BY status DESC, n_assets DESC, ip_type""", province=province, period=period)
 
 
 @cached
@@ -71,7 +72,7 @@ def organisations(province: str = PROVINCE) -> pd.DataFrame:
     return df("""
         SELECT org_id, name_vi, name_en, short_vi, short_en, founded_year, parent_vi, formed_from_vi,
                section, source_quote, cite_id, founded_quote, founded_cite_id
-        FROM organisations WHERE province = $province ORDER BY founded_year""", province=province)
+        FROM organisations WHERE province = $province ORDER BY founded_year, org_id""", province=province)
 
 
 @cached
@@ -105,7 +106,7 @@ def limitations(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFrame:
     """Limitations and difficulties. Columns: limitation_id, seq, text_vi, text_en, section, source_quote, cite_id."""
     return df("""
         SELECT limitation_id, seq, text_vi, text_en, section, source_quote, cite_id
-        FROM limitations WHERE province = $province AND period = $period ORDER BY seq""",
+        FROM limitations WHERE province = $province AND period = $period ORDER BY seq, limitation_id""",
               province=province, period=period)
 
 
@@ -115,7 +116,8 @@ def recommendations(period: str = REVIEW, province: str = PROVINCE) -> pd.DataFr
     text_en, section, source_quote, cite_id."""
     return df("""
         SELECT recommendation_id, seq, addressee_vi, text_vi, text_en, section, source_quote, cite_id
-        FROM recommendations WHERE province = $province AND period = $period ORDER BY seq""",
+        FROM recommendations WHERE province = $province AND period = $period
+        ORDER BY seq, recommendation_id""",
               province=province, period=period)
 
 
@@ -124,7 +126,7 @@ def tasks_total(period: str = REVIEW, province: str = PROVINCE) -> dict:
     """Provincial S&T tasks of the period summed over fields: {n_tasks, n_fields, cite_ids (list)}."""
     (n_tasks, n_fields, cite_ids), = rows("""
         SELECT coalesce(sum(task_count), 0)::INTEGER, count(*)::INTEGER,
-               coalesce(list(cite_id ORDER BY task_count DESC), [])
+               coalesce(list(cite_id ORDER BY task_count DESC, field_code), [])
         FROM tasks_by_field WHERE province = $province AND period = $period""",
                                         province=province, period=period)
     return {"n_tasks": n_tasks, "n_fields": n_fields, "cite_ids": list(cite_ids)}

@@ -87,13 +87,14 @@ def rule_sources(year: str = PLAN, province: str = PROVINCE) -> dict:
     totals = rows("""
         SELECT metric, stated_value, cite_id FROM document_totals
         WHERE province = $province AND period = $year AND basis = 'plan' AND section = 'B.II'
-          AND metric IN ('budget_total_mvnd', 'recurrent_mvnd', 'investment_mvnd')""",
+          AND metric IN ('budget_total_mvnd', 'recurrent_mvnd', 'investment_mvnd')
+        ORDER BY total_id""",
                   year=year, province=province)
     by_metric = {m: {"value": v, "cite_id": c} for m, v, c in totals}
     floor = rows("""
         SELECT CAST(value AS VARCHAR), cite_id FROM indicators
         WHERE province = $province AND metric = 'st_budget_floor_pct_of_local_budget'
-        ORDER BY period DESC LIMIT 1""", province=province)
+        ORDER BY period DESC, indicator_id LIMIT 1""", province=province)
     return {
         "total": by_metric.get("budget_total_mvnd"),
         "recurrent": by_metric.get("recurrent_mvnd"),
@@ -108,7 +109,7 @@ def split_codes(year: str = PLAN, province: str = PROVINCE) -> dict[str, list[st
     fields of B.I.1 (field_code), "area": the activity areas of B.I (area_code)}. The document itself
     gives no split. Bound parameters: $year, $province."""
     fields = rows("""SELECT field_code FROM plan_fields WHERE province = $province AND period = $year
-                     ORDER BY seq""", year=year, province=province)
+                     ORDER BY seq, field_code""", year=year, province=province)
     areas = rows("""SELECT area_code FROM activity_areas WHERE province = $province AND period = $year
-                    ORDER BY seq""", year=year, province=province)
+                    ORDER BY seq, area_code""", year=year, province=province)
     return {"field": [r[0] for r in fields], "area": [r[0] for r in areas]}

@@ -9,7 +9,8 @@ from ._db import cached, df
 @cached
 def sections() -> pd.DataFrame:
     """Headings in document order. Columns: section_id, parent_id, ordinal, level, heading_vi, title_en."""
-    return df("SELECT section_id, parent_id, ordinal, level, heading_vi, title_en FROM sections ORDER BY ordinal")
+    return df("""SELECT section_id, parent_id, ordinal, level, heading_vi, title_en FROM sections
+                 ORDER BY ordinal, section_id""")
 
 
 @cached
@@ -33,7 +34,7 @@ def citations(cite_ids: tuple[str, ...]) -> pd.DataFrame:
     return df("""
         SELECT c.cite_id, c.section, c.quote_vi, s.title_en, s.heading_vi
         FROM citations c JOIN sections s ON s.section_id = c.section
-        WHERE list_contains($ids, c.cite_id) ORDER BY c.start_offset""", ids=list(cite_ids))
+        WHERE list_contains($ids, c.cite_id) ORDER BY c.start_offset, c.cite_id""", ids=list(cite_ids))
 
 
 @cached
@@ -47,14 +48,16 @@ def search(term: str) -> pd.DataFrame:
                    // greatest(length($term), 1) AS n_hits,
                substr(full_text, greatest(1, strpos(lower(full_text), lower($term)) - 60), 160) AS snippet
         FROM s WHERE length($term) > 0 AND strpos(lower(full_text), lower($term)) > 0
-        ORDER BY ordinal""", term=term)
+        ORDER BY ordinal, section_id""", term=term)
 
 
 @cached
 def document_facts(doc_id: str = "100/KH-UBND") -> pd.DataFrame:
     """Columns: fact, value_vi, value_en, section, source_quote, cite_id."""
     return df("""SELECT fact, value_vi, value_en, section, source_quote, cite_id FROM document_facts
-                 WHERE doc_id = $doc_id""", doc_id=doc_id)
+                 WHERE doc_id = $doc_id
+                 ORDER BY list_position(['number', 'issuer', 'place', 'issued_on', 'title', 'basis',
+                                         'signer_title', 'signer'], fact), fact""", doc_id=doc_id)
 
 
 @cached
@@ -76,4 +79,4 @@ def section_subtree(section_id: str | None = None) -> pd.DataFrame:
             SELECT s.section_id FROM sections s JOIN tree t ON s.parent_id = t.section_id)
         SELECT s.section_id, s.parent_id, s.level, s.heading_vi, s.title_en, s.body_vi
         FROM sections s SEMI JOIN tree t USING (section_id)
-        ORDER BY s.ordinal""", section_id=section_id)
+        ORDER BY s.ordinal, s.section_id""", section_id=section_id)
