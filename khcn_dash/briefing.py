@@ -2,7 +2,8 @@
 
 Title, date, then for each slide its heading, summary, key figures, chart (PNG drawn offline by
 images.py) and the sentences of the document it cites. Text is set in the shipped Noto Sans
-(fpdf2 embeds a subset), so Vietnamese diacritics survive printing and copy/paste. No st.* here.
+(fpdf2 embeds a subset), so Vietnamese diacritics survive printing and copy/paste. No st.* here;
+the slides come from slides.py, the sidebar's download buttons are present.py's.
 """
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from fpdf import FPDF
 from . import fonts, images, labels
 from . import format as fmt
 from .labels import present as L
-from .present import Slide, plain
+from .queries import sources as q_sources
+from .slides import ScenarioChoice, Slide, build_all, plain
 
 log = logging.getLogger("khcn_dash")
 
@@ -132,7 +134,7 @@ def build_pdf(slides: list[Slide], citations: dict[str, pd.DataFrame], lang: str
               today: dt.date | None = None) -> bytes:
     """The briefing as PDF bytes.
 
-    slides: what to print, in order (present.build_all); citations: slide key -> the cited sentences
+    slides: what to print, in order (slides.build_all); citations: slide key -> the cited sentences
     (queries.sources.citations of the slide's cite_ids); scope_title: the page's title, or "the whole
     dashboard"."""
     today = today or dt.date.today()
@@ -173,6 +175,15 @@ def build_pdf(slides: list[Slide], citations: dict[str, pd.DataFrame], lang: str
         _sources(pdf, citations.get(slide.key))
         pdf.ln(4)
     return bytes(pdf.output())
+
+
+def briefing_pdf(keys: list[str], lang: str, unit: str, scope_title: str,
+                 choice: ScenarioChoice | None = None) -> bytes:
+    """The briefing of some slides (keys of slides.SLIDES) as PDF bytes: the slides, the sentences they
+    cite, then build_pdf. The scenario slide shows `choice` (the plan when None)."""
+    slides = build_all(keys, lang, unit, choice)
+    cites = {s.key: q_sources.citations(tuple(s.cite_ids)) for s in slides}
+    return build_pdf(slides, cites, lang, scope_title)
 
 
 def file_name(scope: str, lang: str, today: dt.date | None = None) -> str:

@@ -40,13 +40,61 @@ def unit_text(unit: str = "mvnd", lang: str = "vi") -> str:
     return _UNIT_TEXT[(unit, lang)]
 
 
-def money(amount_mvnd: float | Decimal | None, lang: str = "vi", unit: str = "mvnd") -> str:
-    """66769.9 -> '66.769,9 triệu đồng' | '66,77 tỷ đồng' | '66,769.9 million VND' | '66.77 billion VND';
-    45936 -> '45,936 tỷ đồng' (tỷ to three places, i.e. to the whole triệu)."""
-    if amount_mvnd is None or (isinstance(amount_mvnd, float) and math.isnan(amount_mvnd)):
+# The one precision rule for money, whatever the purpose (a figure on screen, a table cell, a chart
+# label or hover, an amount typed into an input): exact, never rounded past the document's own
+# digits. The document's finest unit is 0,1 triệu đồng, which is 0,0001 tỷ đồng; trailing zeros are
+# dropped ('45.936 triệu đồng' = '45,936 tỷ đồng'; '33.427,9 triệu đồng' = '33,4279 tỷ đồng').
+MONEY_DECIMALS = {"mvnd": 1, "bvnd": 4}
+
+
+def _missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN (float or pandas' NA-like)
+    except (TypeError, ValueError):
+        return False
+
+
+def amount(amount_mvnd: float | Decimal | None, lang: str = "vi", unit: str = "mvnd") -> str:
+    """The figure alone, for a place that already names the unit (a card, a table column, an input):
+    66769.9 -> '66.769,9' (vi, triệu) | '66,7699' (vi, tỷ) | '66,769.9' (en, million)."""
+    if _missing(amount_mvnd):
         return "–"
-    decimals = 3 if unit == "bvnd" else 1  # 0,001 tỷ = 1 triệu: the document writes "45,936 tỷ đồng"
-    return f"{number(to_unit(amount_mvnd, unit), lang, decimals)} {unit_text(unit, lang)}"
+    return number(to_unit(amount_mvnd, unit), lang, MONEY_DECIMALS[unit])
+
+
+def money(amount_mvnd: float | Decimal | None, lang: str = "vi", unit: str = "mvnd") -> str:
+    """The figure with its unit: '66.769,9 triệu đồng' | '66,7699 tỷ đồng' | '66,769.9 million VND'."""
+    if _missing(amount_mvnd):
+        return "–"
+    return f"{amount(amount_mvnd, lang, unit)} {unit_text(unit, lang)}"
+
+
+def signed_amount(diff_mvnd: float | Decimal, lang: str = "vi", unit: str = "mvnd") -> str:
+    """A change: '+2.000' / '-2.000' / '0'."""
+    return ("+" if diff_mvnd > 0 else "") + amount(diff_mvnd, lang, unit)
+
+
+def signed_money(diff_mvnd: float | Decimal, lang: str = "vi", unit: str = "mvnd") -> str:
+    """A change with its unit: '+2.000 triệu đồng' / '-2.000 triệu đồng'."""
+    return f"{signed_amount(diff_mvnd, lang, unit)} {unit_text(unit, lang)}"
+
+
+def readable(table, lang: str = "vi"):
+    """A table as shown on screen: every decimal cell (money, shares; float or Decimal) written the
+    reader's way, as text ('45.936', '0,213', '25,6'), to at most four places (money in tỷ is exact
+    at four; shares carry one), never rounded past the data's own digits. Whole-number columns
+    (counts, years, order) stay as they are. The downloads keep the numeric table."""
+    import pandas as pd
+
+    out = table.copy()
+    for col in out.columns:
+        values = out[col]
+        if pd.api.types.is_float_dtype(values) or (values.dtype == object and any(isinstance(v, Decimal) for v in values)):
+            out[col] = ["–" if _missing(v) else number(v, lang, 4) if isinstance(v, (float, Decimal)) else v
+                        for v in values]
+    return out
 
 
 def pct(value: float | None, lang: str = "vi", decimals: int = 1) -> str:
@@ -92,4 +140,4 @@ def plotly_separators(lang: str = "vi") -> str:
 
 def d3_money_format(unit: str = "mvnd") -> str:
     """d3 format for hovers/axes: the separators come from the layout."""
-    return ",.3~f" if unit == "bvnd" else ",.1~f"
+    return f",.{MONEY_DECIMALS[unit]}~f"

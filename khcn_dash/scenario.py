@@ -53,7 +53,6 @@ URL_PAYLOAD_MAX = 4000  # characters of the ?s= parameter
 
 _LOCALE = {"vi": "vi_VN", "en": "en_US"}
 # decimals an input may carry in each display unit: 0,1 triệu = 0,0001 tỷ
-_UNIT_DECIMALS = {"mvnd": 1, "bvnd": 4}
 _UNIT_FACTOR = {"mvnd": Decimal(1), "bvnd": Decimal(1000)}
 
 
@@ -123,7 +122,7 @@ def parse_amount(text: str, lang: str = "vi", unit: str = "mvnd", maximum: Decim
         raise ScenarioError("amount_badly_written") from None
     if not value.is_finite():
         raise ScenarioError("amount_not_number")
-    if value.as_tuple().exponent < -_UNIT_DECIMALS.get(unit, 1):
+    if value.as_tuple().exponent < -fmt.MONEY_DECIMALS.get(unit, 1):
         other_style = _OTHER_STYLE_THOUSANDS.get(lang)
         if other_style and other_style[0].match(raw):  # "10,000" typed in Vietnamese, "10.000" in English
             raise ScenarioError(other_style[1], suggest=raw.translate(_SWAP_MARKS))
@@ -132,12 +131,6 @@ def parse_amount(text: str, lang: str = "vi", unit: str = "mvnd", maximum: Decim
     if maximum is not None and mvnd > maximum:
         raise ScenarioError("amount_above_cap", maximum=maximum)
     return Decimal(to_tenths(mvnd)) / TENTHS_PER_MVND
-
-
-def amount_text(amount_mvnd: Decimal, lang: str = "vi", unit: str = "mvnd") -> str:
-    """The figure an amount input shows: '10.000' / '33.427,9' (vi), exact, without the unit."""
-    value = fmt.to_unit(Decimal(amount_mvnd), unit)
-    return fmt.number(value, lang, _UNIT_DECIMALS.get(unit, 1))
 
 
 def parse_share(text: str, lang: str = "vi") -> Decimal:

@@ -11,11 +11,12 @@ import logging
 
 import streamlit as st
 
+from . import format as fmt
 from . import scenario as model
+from . import scenario_baseline
 from . import scenario_store as stores
 from . import ui
 from .labels import scenarios as L
-from .queries import scenarios as q
 from .text import md_escape
 
 log = logging.getLogger("khcn_dash.scenarios")
@@ -26,7 +27,7 @@ PAGE_PATH = "scenarios"
 # --- state -----------------------------------------------------------------------------------
 
 def load_baseline() -> model.Baseline:
-    return model.Baseline.from_query(q.baseline_lines().to_dict("records"), q.rule_sources(), q.split_codes())
+    return scenario_baseline.load_baseline()
 
 
 def current_scenario(baseline: model.Baseline) -> model.Scenario:
@@ -326,17 +327,17 @@ def sync_inputs(scn: model.Scenario, lang: str, unit: str) -> None:
     errors = S.get("scn_amt_errors", {})
     for ln in scn.active_lines:
         if ln.line_id not in errors:
-            S[f"scn_amt_{ln.line_id}"] = model.amount_text(scn.amount(ln.line_id), lang, unit)
+            S[f"scn_amt_{ln.line_id}"] = fmt.amount(scn.amount(ln.line_id), lang, unit)
     if "scn_local_error" not in S:
         S["scn_local_budget"] = ("" if scn.local_budget is None
-                                 else model.amount_text(model.from_tenths(scn.local_budget), lang, unit))
+                                 else fmt.amount(model.from_tenths(scn.local_budget), lang, unit))
     S["scn_split_kind"] = scn.split_kind or "none"
     share_errors = S.get("scn_share_errors", {})
     for kind in model.SPLIT_KINDS:
         for code in scn.baseline.split_codes.get(kind, ()):
             if code not in share_errors:
                 share = scn.split_shares.get(code) if scn.split_kind == kind else None
-                S[f"scn_share_{kind}_{code}"] = model.amount_text(share, lang) if share else ""
+                S[f"scn_share_{kind}_{code}"] = fmt.number(share, lang, 1) if share else ""
 
 
 def show_notices(where: str, lang: str, unit: str, lines: dict) -> None:
@@ -350,7 +351,7 @@ def show_notices(where: str, lang: str, unit: str, lines: dict) -> None:
         else:
             kw = {k: md_escape(v) if isinstance(v, str) else v for k, v in n["kw"].items()}
             if "amount" in kw:
-                kw["amount"] = L.money(kw["amount"], lang, unit)
+                kw["amount"] = fmt.money(kw["amount"], lang, unit)
             for k_in, k_out in (("from_id", "from_line"), ("to_id", "to_line")):
                 if k_in in kw:
                     kw[k_out] = L.line_name(lines[n["kw"][k_in]], lang)

@@ -22,6 +22,7 @@ import re
 import secrets
 import tempfile
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -215,31 +216,37 @@ class ScenarioStore:
         self._writable()
         if scenario_id is not None and not valid_id(scenario_id):
             raise NotFound(scenario_id)
+        with self._transaction() as cur:
+            same = self._same_save(cur, scenario_id, meta, payload_json)
+            if same is not None:
+                return Saved(*same, existing=True)
+            if scenario_id is None:
+                while True:
+                    scenario_id = secrets.token_urlsafe(8)
+                    taken = cur.execute("SELECT count(*) FROM scenario_versions WHERE scenario_id = $id",
+                                        {"id": scenario_id}).fetchone()[0]
+                    if not taken:
+                        break
+                version = 1
+            else:
+                (latest,) = cur.execute("SELECT max(version) FROM scenario_versions WHERE scenario_id = $id",
+                                        {"id": scenario_id}).fetchone()
+                if latest is None:
+                    raise NotFound(scenario_id)
+                version = latest + 1
+            self._write_version(cur, scenario_id, version, meta, payload_json)
+        return Saved(scenario_id, version)
+
+    @contextmanager
+    def _transaction(self):
+        """One write transaction under the process's lock: committed when the block ends, rolled back
+        (and the error raised again) when it fails, so a failed write leaves nothing behind."""
         with self._lock:
             cur = self._con.cursor()
             try:
                 cur.execute("BEGIN TRANSACTION")
-                same = self._same_save(cur, scenario_id, meta, payload_json)
-                if same is not None:
-                    cur.execute("ROLLBACK")
-                    return Saved(*same, existing=True)
-                if scenario_id is None:
-                    while True:
-                        scenario_id = secrets.token_urlsafe(8)
-                        taken = cur.execute("SELECT count(*) FROM scenario_versions WHERE scenario_id = $id",
-                                            {"id": scenario_id}).fetchone()[0]
-                        if not taken:
-                            break
-                    version = 1
-                else:
-                    (latest,) = cur.execute("SELECT max(version) FROM scenario_versions WHERE scenario_id = $id",
-                                            {"id": scenario_id}).fetchone()
-                    if latest is None:
-                        raise NotFound(scenario_id)
-                    version = latest + 1
-                self._write_version(cur, scenario_id, version, meta, payload_json)
+                yield cur
                 cur.execute("COMMIT")
-                return Saved(scenario_id, version)
             except BaseException:
                 try:
                     cur.execute("ROLLBACK")
@@ -280,22 +287,10 @@ class ScenarioStore:
         self._writable()
         if not valid_id(scenario_id):
             return 0
-        with self._lock:
-            cur = self._con.cursor()
-            try:
-                cur.execute("BEGIN TRANSACTION")
-                (n,) = cur.execute("SELECT count(*) FROM scenario_versions WHERE scenario_id = $id",
-                                   {"id": scenario_id}).fetchone()
-                cur.execute("DELETE FROM scenario_versions WHERE scenario_id = $id", {"id": scenario_id})
-                cur.execute("COMMIT")
-            except BaseException:
-                try:
-                    cur.execute("ROLLBACK")
-                except duckdb.Error:
-                    pass
-                raise
-            finally:
-                cur.close()
+        with self._transaction() as cur:
+            (n,) = cur.execute("SELECT count(*) FROM scenario_versions WHERE scenario_id = $id",
+                               {"id": scenario_id}).fetchone()
+            cur.execute("DELETE FROM scenario_versions WHERE scenario_id = $id", {"id": scenario_id})
         return n
 
     # -- reading --------------------------------------------------------------------------

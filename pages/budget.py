@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from khcn_dash import format as fmt
 from khcn_dash import ui
 from khcn_dash.charts import budget as charts
 from khcn_dash.labels import budget as L
@@ -16,7 +17,7 @@ lang, unit = ui.lang(), ui.unit()
 def figure(column, label, amount_mvnd, caption: str | None = None) -> None:
     """A money figure in a bordered box: the unit in the label keeps the number whole on narrow screens."""
     with column, st.container(border=True, height="stretch"):
-        st.metric(L.money_label(label, lang, unit), L.money_value(amount_mvnd, lang, unit))
+        st.metric(L.money_label(label, lang, unit), fmt.amount(amount_mvnd, lang, unit))
         if caption:
             st.caption(caption)
 
@@ -45,13 +46,13 @@ ui.chart_block(
     charts.budget_treemap(q.budget_tree("2021"), lines, lang, unit), lines_table,
     L.split_summary(total["value"], split, projects_2021, lang, unit),
     [total["cite_id"], lines.cite_id], key="budget_tree", filename="du_toan_2021",
-    shown=charts.readable(lines_table, lang))
+    shown=fmt.readable(lines_table, lang))
 st.caption(ui.tr(L.TREEMAP_HELP))
 st.info(L.recurrent_not_split(recurrent["value"], lang, unit), icon=":material/info:")
 
 st.subheader(ui.tr(L.LINES_HEADER))
 ui.table_block(lines_table, lines.cite_id, key="budget_lines", filename="cac_khoan_du_toan_2021",
-               shown=charts.readable(lines_table, lang))
+               shown=fmt.readable(lines_table, lang))
 
 # --- 2016–2020 beside 2021 -----------------------------------------------------------------
 st.header(ui.tr(L.PERIODS_HEADER))
@@ -68,4 +69,4 @@ ui.chart_block(
     charts.investment_periods_bar(across, lang, unit), across_table,
     L.periods_summary(across, prev["value"], prev_n["value"], investment["value"], plan_n["value"], lang, unit),
     [prev["cite_id"], plan_n["cite_id"], across.cite_id], key="budget_periods", filename="von_dau_tu_2016_2021",
-    shown=charts.readable(across_table, lang))
+    shown=fmt.readable(across_table, lang))

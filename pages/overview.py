@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from khcn_dash import format as fmt
 from khcn_dash import ui
 from khcn_dash.labels import budget as L_money
 from khcn_dash.labels import overview as L
@@ -30,7 +31,7 @@ def money_label(pair) -> str:
 
 
 def money_value(amount_mvnd) -> str:
-    return L_money.money_value(amount_mvnd, lang, unit)
+    return fmt.amount(amount_mvnd, lang, unit)
 
 
 facts = q_sources.document_facts()

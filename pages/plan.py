@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from khcn_dash import format as fmt
 from khcn_dash import ui
 from khcn_dash.charts import plan as charts
 from khcn_dash.labels import plan as L
@@ -84,4 +85,4 @@ if tab_invest.open:
                        charts.investment_summary(invest, facts["investment_total"], facts["investment_projects"],
                                                  lang, unit),
                        charts.cite_ids(facts["investment_total"], facts["investment_projects"], invest),
-                       key="plan_investment", filename=L.FILENAMES["investment"], shown=charts.readable(table, lang))
+                       key="plan_investment", filename=L.FILENAMES["investment"], shown=fmt.readable(table, lang))

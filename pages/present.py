@@ -1,5 +1,5 @@
-"""Presentation mode: the slideshow (one idea per screen). Layout only; see khcn_dash/present.py."""
-from khcn_dash import present, ui
+"""Presentation mode: the slideshow (one idea per screen). Layout only; see khcn_dash/slideshow.py."""
+from khcn_dash import slideshow, ui
 
 ui.require_app_shell()
-present.slideshow()
+slideshow.show()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from khcn_dash import format as fmt
 from khcn_dash import ui
 from khcn_dash.charts import review as charts
 from khcn_dash.labels import review as L
@@ -64,7 +65,7 @@ if tab_tasks.open:
         ui.chart_block(charts.tasks_by_field_bar(tasks, lang), table,
                        charts.tasks_by_field_summary(tasks, facts["tasks_total"], lang),
                        charts.cite_ids(facts["tasks_total"], tasks), key="review_tasks", filename=L.FILENAMES["tasks"],
-                       shown=charts.readable(table, lang))
+                       shown=fmt.readable(table, lang))
 
         st.subheader(ui.tr(L.T["h_ministry"]))
         ui.table_block(charts.ministry_tasks_table(facts["ministry"], lang), charts.cite_ids(facts["ministry"]),
@@ -89,7 +90,7 @@ if tab_invest.open:
         ui.chart_block(charts.investment_bar(invest, lang, unit), table,
                        charts.investment_summary(invest, facts["investment_total"], facts["investment_projects"], lang, unit),
                        charts.cite_ids(facts["investment_total"], invest), key="review_investment",
-                       filename=L.FILENAMES["investment"], shown=charts.readable(table, lang))
+                       filename=L.FILENAMES["investment"], shown=fmt.readable(table, lang))
 
         st.subheader(ui.tr(L.T["h_infrastructure"]))
         st.caption(ui.tr(L.T["infra_note"]))
@@ -97,7 +98,7 @@ if tab_invest.open:
         table = charts.infrastructure_table(infra, lang, unit)
         ui.chart_block(charts.infrastructure_bar(infra, lang, unit), table,
                        charts.infrastructure_summary(infra, lang, unit), charts.cite_ids(infra, facts["halted"]),
-                       key="review_infra", filename=L.FILENAMES["infrastructure"], shown=charts.readable(table, lang))
+                       key="review_infra", filename=L.FILENAMES["infrastructure"], shown=fmt.readable(table, lang))
 
 if tab_ip.open:
     with tab_ip:

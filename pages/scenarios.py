@@ -141,14 +141,14 @@ def scenario_body() -> None:
     cols = st.columns(3)
     for col, r in zip(cols, [source_rows[-1], *source_rows[:-1]]):
         label = ui.name("funding_kind", r["funding_kind"]) if r["funding_kind"] else L.t("metric_total", LANG)
-        col.metric(L.metric_label(label, LANG, UNIT), L.metric_value(r["amount_mvnd"], LANG, UNIT),
+        col.metric(L.metric_label(label, LANG, UNIT), fmt.amount(r["amount_mvnd"], LANG, UNIT),
                    delta=L.metric_delta(r["diff_mvnd"], LANG, UNIT))
     lines_table = L.lines_table(line_rows, LINES, LANG, UNIT)
     ui.chart_block(
         charts.lines_vs_plan_bar(L.lines_chart_frame(line_rows, LINES, LANG), LANG, UNIT), lines_table,
         L.lines_summary(line_rows, source_rows, LINES, LANG, UNIT),
         [r["cite_ids"] for r in line_rows] + [r["cite_ids"] for r in source_rows],
-        key="scn_lines", filename="kich-ban-2021", shown=L.for_screen(lines_table, LANG, UNIT))
+        key="scn_lines", filename="kich-ban-2021", shown=fmt.readable(lines_table, LANG))
 
     st.markdown(f"**{L.t('floor', LANG)}**")
     st.text_input(L.t("local_budget", LANG, unit=U), key="scn_local_budget",
@@ -161,9 +161,9 @@ def scenario_body() -> None:
         st.info(L.t("floor_missing", LANG))
     else:
         f1, f2 = st.columns(2)
-        f1.metric(L.t("metric_share", LANG), L.pct(check["share_pct"], LANG, 2))
+        f1.metric(L.t("metric_share", LANG), fmt.pct(check["share_pct"], LANG, 2))
         f2.metric(L.metric_label(L.t("metric_floor_amount", LANG), LANG, UNIT),
-                  L.metric_value(check["floor_mvnd"], LANG, UNIT))
+                  fmt.amount(check["floor_mvnd"], LANG, UNIT))
         (st.success if check["meets"] else st.warning)(L.floor_text(check, LANG, UNIT))
         st.caption(L.t("floor_note", LANG, provincial=ui.money(check["provincial_mvnd"])))
     ui.source_note(baseline.floor_cite_ids, key="scn_floor_src")
@@ -187,12 +187,12 @@ def scenario_body() -> None:
             try:
                 split_rows = scn.split_rows()
             except model.ScenarioError:
-                st.caption(L.t("shares_sum", LANG, total=L.pct(scn.split_total_pct(), LANG)))
+                st.caption(L.t("shares_sum", LANG, total=fmt.pct(scn.split_total_pct(), LANG)))
             else:
                 st.caption(L.t("split_caption", LANG))
                 split_table = L.split_table(split_rows, scn.split_kind, LANG, UNIT)
                 ui.table_block(split_table, baseline.source_cite_ids["recurrent"], key="scn_split",
-                               filename="chia-kinh-phi-su-nghiep-gia-dinh", shown=L.for_screen(split_table, LANG, UNIT))
+                               filename="chia-kinh-phi-su-nghiep-gia-dinh", shown=fmt.readable(split_table, LANG))
 
     # share and download
     st.subheader(L.t("share", LANG))
@@ -304,4 +304,4 @@ else:
         charts.compare_diff_bar(L.compare_chart_frame(rows, names, LINES, LANG), LANG, UNIT), compare_table,
         L.compare_summary(rows, {k: md_escape(v) for k, v in names.items()}, LANG, UNIT),
         [ln.cite_ids for ln in baseline.lines] + [baseline.total_cite_ids],
-        key="scn_compare_block", filename="so-sanh-kich-ban-2021", shown=L.for_screen(compare_table, LANG, UNIT))
+        key="scn_compare_block", filename="so-sanh-kich-ban-2021", shown=fmt.readable(compare_table, LANG))

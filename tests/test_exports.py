@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import pytest
 from pypdf import PdfReader
 
-from khcn_dash import briefing, export, fonts, images, present
+from khcn_dash import briefing, export, fonts, images, slides
 from khcn_dash.charts import base_layout
 from khcn_dash.charts import review as review_charts
 from khcn_dash.queries import review as q_review
@@ -23,9 +23,9 @@ def _pdf_text(data: bytes) -> str:
 
 
 def _briefing(keys, lang, unit="mvnd", title="Tổng quan", choice=None):
-    slides = present.build_all(keys, lang, unit, choice)
-    cites = {s.key: q_sources.citations(tuple(s.cite_ids)) for s in slides}
-    return briefing.build_pdf(slides, cites, lang, title, today=dt.date(2021, 1, 15))
+    built = slides.build_all(keys, lang, unit, choice)
+    cites = {s.key: q_sources.citations(tuple(s.cite_ids)) for s in built}
+    return briefing.build_pdf(built, cites, lang, title, today=dt.date(2021, 1, 15))
 
 
 # --- fonts ---------------------------------------------------------------------------------
@@ -105,7 +105,7 @@ def test_csv_export_keeps_diacritics_for_excel():
 # --- the briefing PDF ----------------------------------------------------------------------
 
 def test_whole_dashboard_briefing_in_vietnamese_has_the_documents_figures():
-    data = _briefing(present.slide_keys(), "vi", title="Toàn bộ bảng điều khiển")
+    data = _briefing(slides.slide_keys(), "vi", title="Toàn bộ bảng điều khiển")
     text = _pdf_text(data)
     assert data.startswith(b"%PDF")
     for expected in ["Lạng Sơn", "triệu đồng", "đầu tư phát triển", "66.769,9 triệu đồng", "33.427,9 triệu đồng",
@@ -116,12 +116,12 @@ def test_whole_dashboard_briefing_in_vietnamese_has_the_documents_figures():
     reader = PdfReader(io.BytesIO(data))
     assert len(reader.pages) >= 4
     n_images = sum(len(p.images) for p in reader.pages)
-    assert n_images == sum(1 for k in present.slide_keys() if present.build(k, "vi", "mvnd").chart is not None)
+    assert n_images == sum(1 for k in slides.slide_keys() if slides.build(k, "vi", "mvnd").chart is not None)
 
 
 def test_page_briefing_in_english_follows_the_unit():
-    text = _pdf_text(_briefing(present.slides_for_page("budget"), "en", unit="bvnd", title="Budget 2021"))
-    assert "66.77 billion VND" in text
+    text = _pdf_text(_briefing(slides.slides_for_page("budget"), "en", unit="bvnd", title="Budget 2021"))
+    assert "66.7699 billion VND" in text
     assert "Briefing: Budget 2021" in text and "Prepared on 15 Jan 2021" in text
     assert "Quoted in the original Vietnamese." in text
     assert "Tổng kinh phí dự kiến là 66.769,9 triệu đồng" in text  # quotes stay in Vietnamese
@@ -145,8 +145,8 @@ def test_scenarios_page_briefing_carries_the_chosen_scenario_and_its_change():
 
     baseline = load_baseline()
     scn = model.Scenario.plan(baseline).with_mode("free").set_amount("2021-lab-upgrade", Decimal("12000"))
-    choice = present.ScenarioChoice(payload=scn.to_payload(), name="Phương án nâng cấp phòng thí nghiệm")
-    text = _pdf_text(_briefing(present.slides_for_page("scenarios"), "vi", title="Kịch bản", choice=choice))
+    choice = slides.ScenarioChoice(payload=scn.to_payload(), name="Phương án nâng cấp phòng thí nghiệm")
+    text = _pdf_text(_briefing(slides.slides_for_page("scenarios"), "vi", title="Kịch bản", choice=choice))
     for expected in ["Kịch bản phân bổ kinh phí KH&CN 2021", "Kịch bản: «Phương án nâng cấp phòng thí nghiệm»",
                      "68.769,9 triệu đồng (+2.000 triệu đồng)", "Đều được tuân thủ"]:
         assert expected in text, expected
@@ -166,7 +166,7 @@ def test_a_name_in_any_script_is_printed_as_typed_and_what_no_font_has_is_marked
 
     name = "👩\u200d💻 Nhóm שלום [link](http://x) :red[x] &lt;b&gt; ☃ \U0001FAE8"
     scn = m.Scenario.plan(load_baseline()).set_amount("2021-lab-upgrade", m.parse_amount("9.000"))
-    text = _pdf_text(_briefing(["scenario"], "vi", choice=present.ScenarioChoice(payload=scn.to_payload(), name=name)))
+    text = _pdf_text(_briefing(["scenario"], "vi", choice=slides.ScenarioChoice(payload=scn.to_payload(), name=name)))
     assert "Kịch bản: «👩\u200d💻 Nhóm שלום [link](http://x) :red[x] &lt;b&gt; ☃ [U+1FAE8]»" in text, text[:800]
 
 

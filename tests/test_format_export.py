@@ -15,17 +15,40 @@ from khcn_dash import export, format as fmt, labels
 @pytest.mark.parametrize("amount,lang,unit,expected", [
     (Decimal("66769.9"), "vi", "mvnd", "66.769,9 triệu đồng"),
     (66769.9, "en", "mvnd", "66,769.9 million VND"),
-    (Decimal("66769.9"), "vi", "bvnd", "66,77 tỷ đồng"),
-    (66769.9, "en", "bvnd", "66.77 billion VND"),
+    (Decimal("66769.9"), "vi", "bvnd", "66,7699 tỷ đồng"),
+    (66769.9, "en", "bvnd", "66.7699 billion VND"),
     (Decimal("33342"), "vi", "mvnd", "33.342 triệu đồng"),
     (213, "vi", "mvnd", "213 triệu đồng"),
     (Decimal("45936"), "vi", "bvnd", "45,936 tỷ đồng"),
-    (Decimal("33427.9"), "vi", "bvnd", "33,428 tỷ đồng"),
+    (Decimal("33427.9"), "vi", "bvnd", "33,4279 tỷ đồng"),
+    (Decimal("0.1"), "vi", "bvnd", "0,0001 tỷ đồng"),
     (None, "vi", "mvnd", "–"),
     (float("nan"), "en", "mvnd", "–"),
 ])
 def test_money(amount, lang, unit, expected):
     assert fmt.money(amount, lang, unit) == expected
+
+
+@pytest.mark.parametrize("lang,unit,expected", [
+    ("vi", "mvnd", "66.769,9"), ("vi", "bvnd", "66,7699"), ("en", "mvnd", "66,769.9"), ("en", "bvnd", "66.7699"),
+])
+def test_amount_is_money_without_its_unit_and_reads_back_exactly(lang, unit, expected):
+    from khcn_dash import scenario as m
+
+    assert fmt.amount(Decimal("66769.9"), lang, unit) == expected
+    assert fmt.money(Decimal("66769.9"), lang, unit) == f"{expected} {fmt.unit_text(unit, lang)}"
+    assert m.parse_amount(expected, lang, unit) == Decimal("66769.9")  # what an input shows, it reads back
+
+
+def test_signed_amounts():
+    assert fmt.signed_money(Decimal("2000"), "vi") == "+2.000 triệu đồng"
+    assert fmt.signed_amount(Decimal("-0.1"), "vi", "bvnd") == "-0,0001"
+
+
+def test_readable_writes_decimal_cells_in_the_reader_style_and_keeps_whole_numbers():
+    table = pd.DataFrame({"a": ["x"], "b": [33427.9], "c": [50.1], "year": [2021], "d": [Decimal("33.4279")]})
+    assert fmt.readable(table, "vi").iloc[0].tolist() == ["x", "33.427,9", "50,1", 2021, "33,4279"]
+    assert fmt.readable(table, "en").iloc[0].tolist() == ["x", "33,427.9", "50.1", 2021, "33.4279"]
 
 
 @pytest.mark.parametrize("value,lang,expected", [(50.1, "vi", "50,1%"), (50.1, "en", "50.1%"), (100, "vi", "100%")])
@@ -76,8 +99,9 @@ def test_every_code_has_both_languages():
 
 
 @pytest.mark.parametrize("amount,unit,expected", [
-    (0.05, "mvnd", "0,1 triệu đồng"), (0.25, "mvnd", "0,3 triệu đồng"), (Decimal("0.5"), "bvnd", "0,001 tỷ đồng"),
-    (8342, "bvnd", "8,342 tỷ đồng"), (Decimal("33427.9"), "bvnd", "33,428 tỷ đồng"), (125, "bvnd", "0,125 tỷ đồng"),
+    (0.05, "mvnd", "0,1 triệu đồng"), (0.25, "mvnd", "0,3 triệu đồng"), (Decimal("0.5"), "bvnd", "0,0005 tỷ đồng"),
+    (Decimal("0.05"), "bvnd", "0,0001 tỷ đồng"),
+    (8342, "bvnd", "8,342 tỷ đồng"), (Decimal("33427.9"), "bvnd", "33,4279 tỷ đồng"), (125, "bvnd", "0,125 tỷ đồng"),
 ])
 def test_rounding_is_half_up_as_readers_expect(amount, unit, expected):
     assert fmt.money(amount, "vi", unit) == expected

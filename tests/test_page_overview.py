@@ -103,10 +103,10 @@ def test_every_card_links_to_its_page_and_cites_its_sentence(vi):
 def test_unit_switch_changes_the_money_cards_and_the_answer():
     at = open_page("overview", unit="bvnd")
     metrics = _metrics(at)
-    assert metrics["Tổng dự toán 2021 (tỷ đồng)"] == "66,77"
+    assert metrics["Tổng dự toán 2021 (tỷ đồng)"] == "66,7699"
     assert metrics["Vốn đầu tư (tỷ đồng)"] == "21,474"
     assert metrics["Đề tài, dự án cấp tỉnh"] == "90"  # counts are not money
-    assert "**66,77 tỷ đồng**" in _text(at)
+    assert "**66,7699 tỷ đồng**" in _text(at)
     at.radio(key="unit").set_value("mvnd").run()
     assert _metrics(at)["Tổng dự toán 2021 (triệu đồng)"] == "66.769,9"
 

@@ -378,16 +378,3 @@ def test_downloaded_money_stays_numeric_in_the_chosen_unit():
     bvnd = charts.infrastructure_table(q_budget.infrastructure_status(), "vi", "bvnd")
     assert mvnd["Kinh phí (triệu đồng)"].sum() == 21474
     assert bvnd["Tổng mức đầu tư được duyệt (tỷ đồng)"].tolist() == pytest.approx([45.936, 20.392, 5.237])
-
-
-# --- pure helpers ---------------------------------------------------------------------------
-
-@pytest.mark.parametrize("amount,lang,unit,expected", [
-    (45936, "vi", "mvnd", "45.936 triệu đồng"), (45936, "vi", "bvnd", "45,936 tỷ đồng"),
-    (125, "vi", "bvnd", "0,125 tỷ đồng"), (213, "en", "bvnd", "0.213 billion VND"),
-    (66769.9, "vi", "mvnd", "66.769,9 triệu đồng"), (66769.9, "vi", "bvnd", "66,7699 tỷ đồng"),
-    (None, "vi", "mvnd", "–"),
-])
-def test_money_keeps_the_documents_digits(amount, lang, unit, expected):
-    assert charts.money(amount, lang, unit) == expected
-

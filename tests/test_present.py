@@ -5,7 +5,7 @@ import pytest
 
 from decimal import Decimal as D
 
-from khcn_dash import labels, present
+from khcn_dash import briefing, labels, present, slides, slideshow
 from khcn_dash import scenario as model
 from khcn_dash import scenario_store as stores
 from khcn_dash.labels import present as L
@@ -33,9 +33,9 @@ def _lab_plus_2000() -> model.Scenario:
 # --- the slides (pure) ---------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("key", present.slide_keys())
+@pytest.mark.parametrize("key", slides.slide_keys())
 def test_every_slide_builds_with_a_title_and_sources(key, lang):
-    slide = present.SLIDES[key][0](lang, "mvnd")  # not present.build: an error must fail here
+    slide = slides.SLIDES[key][0](lang, "mvnd")  # not slides.build: an error must fail here
     assert not slide.notice
     assert slide.title and slide.cite_ids
     assert slide.figures or slide.lines
@@ -43,48 +43,48 @@ def test_every_slide_builds_with_a_title_and_sources(key, lang):
 
 @pytest.mark.parametrize("lang, unit, expected", [
     ("vi", "mvnd", "66.769,9 triệu đồng"), ("en", "mvnd", "66,769.9 million VND"),
-    ("vi", "bvnd", "66,77 tỷ đồng"), ("en", "bvnd", "66.77 billion VND"),
+    ("vi", "bvnd", "66,7699 tỷ đồng"), ("en", "bvnd", "66.7699 billion VND"),
 ])
 def test_key_figures_slide_states_the_2021_total(lang, unit, expected):
-    slide = present.key_figures_slide(lang, unit)
+    slide = slides.key_figures_slide(lang, unit)
     assert slide.figures[0] == (L.tr("fig_total", lang), expected)
     assert expected in slide.summary
 
 
 def test_review_and_plan_slides_carry_the_documents_counts():
-    review = dict(present.review_slide("vi", "mvnd").figures)
+    review = dict(slides.review_slide("vi", "mvnd").figures)
     assert review[L.tr("fig_review_tasks", "vi")] == "90"
     assert review[L.tr("fig_review_investment", "vi")] == "21.474 triệu đồng"
-    plan = dict(present.plan_slide("vi", "mvnd").figures)
+    plan = dict(slides.plan_slide("vi", "mvnd").figures)
     assert plan[L.tr("fig_planned_tasks", "vi")] == "khoảng 40"
     assert plan[L.tr("fig_areas", "vi")] == "11"
 
 
 def test_slides_follow_the_pages_and_step_stops_at_the_ends():
-    keys = present.slide_keys()
-    assert present.start_slide("budget") == "budget"
-    assert present.start_slide("scenarios") == "scenario"
-    assert present.start_slide("no-such-page") == keys[0]
-    assert present.slides_for_page("map") == ["map"]
-    assert present.slides_for_page("scenarios") == ["scenario"]
-    assert present.slides_for_page("no-such-page") == ["key_figures"]
+    keys = slides.slide_keys()
+    assert slides.start_slide("budget") == "budget"
+    assert slides.start_slide("scenarios") == "scenario"
+    assert slides.start_slide("no-such-page") == keys[0]
+    assert slides.slides_for_page("map") == ["map"]
+    assert slides.slides_for_page("scenarios") == ["scenario"]
+    assert slides.slides_for_page("no-such-page") == ["key_figures"]
     assert keys[-1] == "scenario"  # the issue's order: key figures, budget, review, map, a chosen scenario
-    assert present.step(keys, keys[0], -1) == keys[0]
-    assert present.step(keys, keys[-1], 1) == keys[-1]
-    assert present.step(keys, "budget", 1) == keys[keys.index("budget") + 1]
-    assert present.step(keys, "nonsense", 999) == keys[-1]
+    assert slides.step(keys, keys[0], -1) == keys[0]
+    assert slides.step(keys, keys[-1], 1) == keys[-1]
+    assert slides.step(keys, "budget", 1) == keys[keys.index("budget") + 1]
+    assert slides.step(keys, "nonsense", 999) == keys[-1]
 
 
 def test_a_failing_slide_is_skipped_not_fatal(monkeypatch):
     def broken(lang, unit):
         raise KeyError("column renamed")
-    monkeypatch.setitem(present.SLIDES, "budget", (broken, "budget"))
-    assert present.build("budget", "vi", "mvnd") is None
-    assert [s.key for s in present.build_all(["budget", "plan"], "vi", "mvnd")] == ["plan"]
+    monkeypatch.setitem(slides.SLIDES, "budget", (broken, "budget"))
+    assert slides.build("budget", "vi", "mvnd") is None
+    assert [s.key for s in slides.build_all(["budget", "plan"], "vi", "mvnd")] == ["plan"]
 
 
 def test_scenario_slide_without_a_choice_is_the_plan_as_written():
-    slide = present.scenario_slide("vi", "mvnd")
+    slide = slides.scenario_slide("vi", "mvnd")
     assert slide.title == L.UI["slide_scenario"][0]
     assert dict(slide.figures) == {"Tổng kinh phí": "66.769,9 triệu đồng",
                                    "Kinh phí sự nghiệp KH&CN": "33.427,9 triệu đồng",
@@ -97,11 +97,11 @@ def test_scenario_slide_without_a_choice_is_the_plan_as_written():
 
 @pytest.mark.parametrize("lang, unit, total, delta", [
     ("vi", "mvnd", "68.769,9 triệu đồng", "+2.000 triệu đồng"),
-    ("en", "bvnd", "68.77 billion VND", "+2 billion VND"),
+    ("en", "bvnd", "68.7699 billion VND", "+2 billion VND"),
 ])
 def test_scenario_slide_shows_the_sessions_scenario_against_the_plan(lang, unit, total, delta):
-    choice = present.ScenarioChoice(payload=_lab_plus_2000().to_payload(), name="Thêm <b>2 tỷ</b> *phòng thí nghiệm*")
-    slide = present.scenario_slide(lang, unit, choice)
+    choice = slides.ScenarioChoice(payload=_lab_plus_2000().to_payload(), name="Thêm <b>2 tỷ</b> *phòng thí nghiệm*")
+    slide = slides.scenario_slide(lang, unit, choice)
     assert slide.figures[0][1] == total and slide.deltas[0] == delta   # the total
     assert slide.deltas[1] is None                                     # the recurrent block is unchanged
     assert slide.deltas[2] == delta                                    # investment
@@ -112,26 +112,26 @@ def test_scenario_slide_shows_the_sessions_scenario_against_the_plan(lang, unit,
 
 def test_scenario_slide_lists_broken_rules():
     scn = model.Scenario.plan(_baseline()).with_mode("free").set_amount(MINISTRY, D("17000"))
-    slide = present.scenario_slide("vi", "mvnd", present.ScenarioChoice(payload=scn.to_payload()))
+    slide = slides.scenario_slide("vi", "mvnd", slides.ScenarioChoice(payload=scn.to_payload()))
     assert dict(slide.figures)[L.UI["fig_rules"][0]] == "Vi phạm 1 quy tắc"
     assert any("vốn của Bộ giữ nguyên trên dòng của mình" in line for line in slide.lines)
 
 
 def test_scenario_slide_shows_a_saved_scenario_with_its_version_and_author(scenario_db):
     sid, _ = stores.open_store().save(_lab_plus_2000().to_payload(), "Phương án A", "Phòng KH-TC")
-    slide = present.scenario_slide("vi", "mvnd", present.ScenarioChoice(saved_id=sid))
+    slide = slides.scenario_slide("vi", "mvnd", slides.ScenarioChoice(saved_id=sid))
     assert slide.figures[0][1] == "68.769,9 triệu đồng"
     assert slide.lines[0] == "Kịch bản: «Phương án A»"
     assert slide.lines[1].startswith("Phiên bản 1, người lập: Phòng KH-TC, lưu lúc ")
 
 
 @pytest.mark.parametrize("choice", [
-    present.ScenarioChoice(saved_id="AAAAAAAAAAA"),  # well formed, not saved
-    present.ScenarioChoice(saved_id="../../etc/passwd"),
-    present.ScenarioChoice(payload={"v": 999, "lines": {}}),              # an old or forged payload
+    slides.ScenarioChoice(saved_id="AAAAAAAAAAA"),  # well formed, not saved
+    slides.ScenarioChoice(saved_id="../../etc/passwd"),
+    slides.ScenarioChoice(payload={"v": 999, "lines": {}}),              # an old or forged payload
 ])
 def test_an_unreadable_choice_shows_the_plan_with_a_notice(choice):
-    slide = present.scenario_slide("vi", "mvnd", choice)
+    slide = slides.scenario_slide("vi", "mvnd", choice)
     assert slide.notice == L.UI["scenario_unreadable"][0]
     assert slide.figures[0][1] == "66.769,9 triệu đồng"
     assert slide.lines == [L.UI["scenario_plan"][0]]
@@ -143,13 +143,20 @@ def test_present_url_value(raw, expected):
     assert present.url_value(raw) is expected
 
 
+def test_briefing_pdf_is_made_from_slide_keys():
+    """briefing.briefing_pdf is what the sidebar's buttons call when clicked (slides, citations, fpdf2)."""
+    data = briefing.briefing_pdf(["plan"], "vi", "mvnd", "Kế hoạch 2021")  # the plan slide has no chart
+    assert data.startswith(b"%PDF")
+
+
 def test_plain_drops_markdown_marks():
-    assert present.plain(r"Tổng **66.769,9 triệu đồng** \(B.II\)") == "Tổng 66.769,9 triệu đồng (B.II)"
+    assert slides.plain(r"Tổng **66.769,9 triệu đồng** \(B.II\)") == "Tổng 66.769,9 triệu đồng (B.II)"
 
 
 def test_present_css_is_a_constant_without_user_text():
-    assert present.PRESENT_CSS.startswith("<style>") and present.PRESENT_CSS.endswith("</style>")
-    assert "{" in present.PRESENT_CSS and "<script" not in present.PRESENT_CSS
+    css = slideshow.PRESENT_CSS.read_text(encoding="utf-8").strip()
+    assert css.startswith("<style>") and css.endswith("</style>") and css.count("<style>") == 1
+    assert "{" in css and "<script" not in css
 
 
 # --- the app (AppTest) ---------------------------------------------------------------------

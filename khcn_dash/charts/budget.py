@@ -1,5 +1,6 @@
-"""Budget page: the 2021 plan as a drill-down treemap, investment 2016–2020 beside 2021, and the
-tables behind both (headers in the reader's language, money in the chosen unit).
+"""Budget page: the 2021 plan as a drill-down treemap (and, for the key-figures slide, a donut of its
+two parts), investment 2016–2020 beside 2021, and the tables behind both (headers in the reader's
+language, money in the chosen unit).
 
 Pure functions: query DataFrames + lang + unit in, plotly Figure / DataFrame out.
 """
@@ -123,11 +124,15 @@ def investment_table(across: pd.DataFrame, lang: str = "vi", unit: str = "mvnd")
     })
 
 
-def readable(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """The table as shown on screen: numbers written in the reader's style ('33.427,9'), as text.
-    (The downloads keep the numeric table.)"""
-    out = table.copy()
-    for col in out.columns:
-        if pd.api.types.is_numeric_dtype(out[col]):
-            out[col] = [fmt.number(v, lang, 2) for v in out[col]]
-    return out
+def budget_split_donut(split: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
+    """The plan's two parts as a donut (two parts of one whole: a share chart is sound here).
+
+    `split` is queries.budget.budget_split()."""
+    names = [name("funding_kind", k, lang) for k in split["funding_kind"]]
+    text = [f"{fmt.money(a, lang, unit)}<br>{fmt.pct(p, lang)}" for a, p in zip(split["amount_mvnd"], split["share_pct"])]
+    fig = go.Figure(go.Pie(labels=names, values=split["amount_mvnd"].tolist(), hole=0.55, sort=False,
+                           text=text, textinfo="text", hovertemplate="%{label}<br>%{text}<extra></extra>",
+                           marker={"colors": PALETTE[:len(names)], "line": {"color": "white", "width": 2}}))
+    base_layout(fig, lang)
+    fig.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.05}, margin={"t": 10, "b": 10})
+    return fig

@@ -15,9 +15,8 @@ from .. import format as fmt
 from .. import labels
 from ..labels import plan as L
 from . import PALETTE, base_layout
-from .review import (AXIS_NUMBER, FIELD_COLOURS, amount, cite_ids, money, name_col, pick,
+from .review import (AXIS_NUMBER, FIELD_COLOURS, cite_ids, name_col, pick,
                      stated, to_unit_column)
-from .review import readable as readable  # re-exported: the plan page uses it like the review page
 from ..text import md_escape, plot_text
 
 PROJECT_STATUS_COLOURS = {"continuing": PALETTE[0], "new": PALETTE[5]}
@@ -178,7 +177,7 @@ def investment_bar(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go
         part = df[df["project_status"] == status]
         if part.empty:
             continue
-        text = [money(a, lang, unit) + (f" · {funder_name(f, lang)}" if isinstance(f, str) else "")
+        text = [fmt.money(a, lang, unit) + (f" · {funder_name(f, lang)}" if isinstance(f, str) else "")
                 for a, f in zip(part["amount_mvnd"], part["funder"])]
         fig.add_bar(
             name=labels.name("project_status", status, lang), x=to_unit_column(part["amount_mvnd"], unit),
@@ -222,13 +221,13 @@ def investment_summary(df: pd.DataFrame, total: Mapping | None, n_projects: Mapp
             continue
         items = "; ".join(
             pick(L.SUMMARY["investment_item"], lang).format(
-                name=md_escape(n), amount=money(a, lang, unit),
+                name=md_escape(n), amount=fmt.money(a, lang, unit),
                 funder=pick(L.SUMMARY["funded_by"], lang).format(funder=funder_name(f, lang)) if isinstance(f, str) else "")
             for n, a, f in zip(name_col(part, "short", lang), part["amount_mvnd"], part["funder"]))
         groups.append(pick(L.SUMMARY["investment_group"], lang).format(
             n=fmt.count(len(part), lang), status=labels.name("project_status", status, lang).lower(), items=items))
     return pick(L.SUMMARY["investment"], lang).format(
-        total=money(stated(total, df["amount_mvnd"].sum()), lang, unit),
+        total=fmt.money(stated(total, df["amount_mvnd"].sum()), lang, unit),
         n=fmt.count(stated(n_projects, len(df)), lang), parts="; ".join(groups))
 
 
@@ -247,7 +246,7 @@ def headline_metrics(facts: Mapping, lang: str = "vi", unit: str = "mvnd") -> li
          f"{fmt.count(len(areas), lang)} ({fmt.count(int(areas['n_actions'].sum()), lang)})",
          pick(L.T["m_areas_help"], lang)),
         (pick(L.T["m_investment"], lang).format(unit=fmt.unit_text(unit, lang)),
-         amount(stated(facts.get("investment_total"), invest["amount_mvnd"].sum()), lang, unit),
+         fmt.amount(stated(facts.get("investment_total"), invest["amount_mvnd"].sum()), lang, unit),
          pick(L.T["m_investment_help"], lang).format(n=n_projects)),
     ]
 
@@ -262,7 +261,7 @@ def key_points(facts: Mapping, lang: str = "vi", unit: str = "mvnd") -> str:
         pick(S["kp_areas"], lang).format(n_areas=fmt.count(len(areas), lang),
                                          n_actions=fmt.count(int(areas["n_actions"].sum()), lang)),
         pick(S["kp_investment"], lang).format(
-            total=money(stated(facts.get("investment_total"), invest["amount_mvnd"].sum()), lang, unit),
+            total=fmt.money(stated(facts.get("investment_total"), invest["amount_mvnd"].sum()), lang, unit),
             n=fmt.count(stated(facts.get("investment_projects"), len(invest)), lang),
             cont=fmt.count(int((invest["project_status"] == "continuing").sum()), lang),
             new=fmt.count(int((invest["project_status"] == "new").sum()), lang)),

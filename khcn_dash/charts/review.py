@@ -3,7 +3,7 @@
 Pure functions, no st.* calls: DataFrames from khcn_dash.queries plus lang (and unit) in; a plotly
 Figure, a table with headers in the user's language, or a short Markdown summary out. The page only
 lays these out. Money is million VND in, shown in the chosen unit without rounding away the
-document's own digits (see money()).
+document's own digits (see fmt.money()).
 """
 from __future__ import annotations
 
@@ -39,21 +39,6 @@ def pick(pair: labels.Pair, lang: str) -> str:
     return labels.pick(pair, lang)
 
 
-def money(amount_mvnd, lang: str = "vi", unit: str = "mvnd") -> str:
-    """Money as the document writes it, in the chosen unit, never rounded past its own digits:
-    45936 -> '45.936 triệu đồng' | '45,936 tỷ đồng'; 125 -> '0,125 tỷ đồng' (not '0,12')."""
-    if amount_mvnd is None or pd.isna(amount_mvnd):
-        return "–"
-    return f"{amount(amount_mvnd, lang, unit)} {fmt.unit_text(unit, lang)}"
-
-
-def amount(amount_mvnd, lang: str = "vi", unit: str = "mvnd") -> str:
-    """The number only, as money() writes it (for a label that already names the unit)."""
-    if amount_mvnd is None or pd.isna(amount_mvnd):
-        return "–"
-    return fmt.number(fmt.to_unit(amount_mvnd, unit), lang, 4 if unit == "bvnd" else 1)
-
-
 def to_unit_column(values: pd.Series, unit: str) -> pd.Series:
     """A money column in the display unit, for tables and chart axes."""
     return values.astype("float64").map(lambda v: fmt.to_unit(v, unit))
@@ -61,17 +46,6 @@ def to_unit_column(values: pd.Series, unit: str) -> pd.Series:
 
 
 
-
-
-def readable(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """The table as shown on screen: decimal numbers (money, shares) written in the reader's style
-    as text ('45.936', '0,213', '25,6'), never rounded past the data's own digits. Whole-number
-    columns (counts, years, order) stay as they are. The downloads keep the numeric table."""
-    out = table.copy()
-    for col in out.columns:
-        if pd.api.types.is_float_dtype(out[col]):
-            out[col] = [fmt.number(v, lang, 4) if pd.notna(v) else "" for v in out[col]]
-    return out
 
 
 def column(key: str, lang: str, unit: str = "mvnd") -> str:
@@ -220,7 +194,7 @@ def highlights_caption(shown: int, total: int, lang: str = "vi") -> str:
 def investment_bar(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
     """Money per project, largest on top, each bar labelled with its exact amount and share."""
     x = to_unit_column(df["amount_mvnd"], unit)
-    text = [f"{money(a, lang, unit)} ({fmt.pct(p, lang)})" for a, p in zip(df["amount_mvnd"], df["share_pct"])]
+    text = [f"{fmt.money(a, lang, unit)} ({fmt.pct(p, lang)})" for a, p in zip(df["amount_mvnd"], df["share_pct"])]
     fig = go.Figure(go.Bar(
         x=x, y=name_col(df, "short", lang), orientation="h", text=text, textposition="outside", cliponaxis=False,
         marker_color=PALETTE[0], customdata=[plot_text(n) for n in name_col(df, "name", lang)],
@@ -246,10 +220,10 @@ def investment_summary(df: pd.DataFrame, total: Mapping | None, n_projects: Mapp
                        lang: str = "vi", unit: str = "mvnd") -> str:
     parts = "; ".join(
         pick(L.SUMMARY["money_part"], lang).format(
-            name=md_escape(n), amount=money(a, lang, unit), pct=fmt.pct(p, lang))
+            name=md_escape(n), amount=fmt.money(a, lang, unit), pct=fmt.pct(p, lang))
         for n, a, p in zip(name_col(df, "short", lang), df["amount_mvnd"], df["share_pct"]))
     return pick(L.SUMMARY["investment"], lang).format(
-        total=money(stated(total, df["amount_mvnd"].sum()), lang, unit),
+        total=fmt.money(stated(total, df["amount_mvnd"].sum()), lang, unit),
         n=fmt.count(stated(n_projects, len(df)), lang), parts=parts)
 
 
@@ -284,7 +258,7 @@ def infrastructure_bar(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -
             continue
         x = to_unit_column(shown, unit)
         x_max = max(x_max, float(x.max(skipna=True) or 0))
-        text = ["" if pd.isna(v) else money(v, lang, unit) for v in shown]
+        text = ["" if pd.isna(v) else fmt.money(v, lang, unit) for v in shown]
         fig.add_bar(
             name=pick(L.CHART[key], lang), x=x, y=y, orientation="h", text=text, textposition="outside",
             cliponaxis=False, marker={"color": INFRA_COLOURS[key], **marker},
@@ -317,10 +291,10 @@ def infrastructure_summary(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd
     for r, short in zip(df.itertuples(), name_col(df, "short", lang)):
         planned = ""
         if r.planned_2021_mvnd and r.planned_2021_mvnd > 0:
-            planned = pick(L.SUMMARY["infra_planned"], lang).format(amount=money(r.planned_2021_mvnd, lang, unit))
+            planned = pick(L.SUMMARY["infra_planned"], lang).format(amount=fmt.money(r.planned_2021_mvnd, lang, unit))
         lines.append("- " + pick(L.SUMMARY["infra_item"], lang).format(
-            name=md_escape(short), approved=money(r.approved_total_mvnd, lang, unit),
-            allocated=money(r.allocated_2016_2020_mvnd, lang, unit), planned=planned,
+            name=md_escape(short), approved=fmt.money(r.approved_total_mvnd, lang, unit),
+            allocated=fmt.money(r.allocated_2016_2020_mvnd, lang, unit), planned=planned,
             status=labels.name("infra_status", r.status, lang), quote=md_escape(r.status_quote)))
     return "\n".join(lines)
 
@@ -571,7 +545,7 @@ def headline_metrics(facts: Mapping, lang: str = "vi", unit: str = "mvnd") -> li
         (pick(L.T["m_tasks"], lang), fmt.count(val("tasks_total", int(facts["tasks"]["task_count"].sum())), lang), None),
         (pick(L.T["m_ministry"], lang), fmt.count(len(facts["ministry"]), lang), None),
         (pick(L.T["m_investment"], lang).format(unit=fmt.unit_text(unit, lang)),
-         amount(val("investment_total", facts["investment"]["amount_mvnd"].sum()), lang, unit),
+         fmt.amount(val("investment_total", facts["investment"]["amount_mvnd"].sum()), lang, unit),
          pick(L.T["m_investment_help"], lang).format(n=n_projects)),
         (pick(L.T["m_gi"], lang), fmt.count(val("gi", 0), lang), None),
         (pick(L.T["m_ct"], lang), fmt.count(ct, lang), pick(L.T["m_ct_help"], lang).format(
@@ -596,7 +570,7 @@ def key_points(facts: Mapping, lang: str = "vi", unit: str = "mvnd") -> str:
             top_n=fmt.count(top["task_count"], lang) if top is not None else "–",
             m=fmt.count(len(facts["ministry"]), lang)),
         pick(S["kp_investment"], lang).format(
-            total=money(val("investment_total", facts["investment"]["amount_mvnd"].sum()), lang, unit),
+            total=fmt.money(val("investment_total", facts["investment"]["amount_mvnd"].sum()), lang, unit),
             n=fmt.count(val("investment_projects", len(facts["investment"])), lang)),
         pick(S["kp_infra"], lang).format(halted=fmt.count(val("halted"), lang)),
         pick(S["kp_ip"], lang).format(gi=fmt.count(val("gi"), lang), cm=fmt.count(val("cm"), lang),

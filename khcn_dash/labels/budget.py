@@ -179,11 +179,6 @@ def recurrent_not_split(amount_mvnd, lang: str = "vi", unit: str = "mvnd") -> st
     return pick(RECURRENT_NOT_SPLIT, lang).format(amount=fmt.money(amount_mvnd, lang, unit))
 
 
-def money_value(amount_mvnd, lang: str = "vi", unit: str = "mvnd") -> str:
-    """format.money without the unit ('66.769,9'), for a card whose label carries the unit."""
-    return fmt.money(amount_mvnd, lang, unit).removesuffix(" " + fmt.unit_text(unit, lang))
-
-
 def money_label(pair: Pair, lang: str = "vi", unit: str = "mvnd") -> str:
     """A card label with the unit: 'Tổng dự toán 2021 (triệu đồng)'."""
     return f"{pick(pair, lang)} ({fmt.unit_text(unit, lang)})"

@@ -428,15 +428,11 @@ def line_label(line: Line, lang: str) -> str:
     return line_name(line, lang) + (f" ({', '.join(tags)})" if tags else "")
 
 
-def money(amount: Decimal | None, lang: str, unit: str) -> str:
-    return fmt.money(amount, lang, unit)
-
-
 def signed_money(amount: Decimal, lang: str, unit: str) -> str:
     """'+2.000 triệu đồng' / '-2.000 triệu đồng' / 'không đổi'."""
     if amount == 0:
         return t("unchanged", lang)
-    return ("+" if amount > 0 else "") + fmt.money(amount, lang, unit)
+    return fmt.signed_money(amount, lang, unit)
 
 
 def metric_label(label: str, lang: str, unit: str) -> str:
@@ -444,24 +440,14 @@ def metric_label(label: str, lang: str, unit: str) -> str:
     return f"{label} ({fmt.unit_text(unit, lang)})"
 
 
-def metric_value(amount: Decimal, lang: str, unit: str) -> str:
-    return fmt.number(fmt.to_unit(amount, unit), lang, 2 if unit == "bvnd" else 1)
-
-
 def metric_delta(amount: Decimal, lang: str, unit: str) -> str | None:
     """'+2.000' / '-2.000' for st.metric's delta (its sign sets the arrow), None when unchanged."""
-    if amount == 0:
-        return None
-    return ("+" if amount > 0 else "") + metric_value(amount, lang, unit)
-
-
-def pct(value: Decimal | None, lang: str, decimals: int = 1) -> str:
-    return fmt.pct(None if value is None else value, lang, decimals)
+    return None if amount == 0 else fmt.signed_amount(amount, lang, unit)
 
 
 def line_caption(row: Mapping, lang: str, unit: str) -> str:
     """Under a line's input: its plan, and the change in amount and percent once it differs."""
-    text = t("plan_is", lang, amount=money(row["plan_mvnd"], lang, unit))
+    text = t("plan_is", lang, amount=fmt.money(row["plan_mvnd"], lang, unit))
     if row["diff_mvnd"] == 0:
         return text
     pct_text = t("no_plan_pct", lang) if row["diff_pct"] is None else (
@@ -622,20 +608,6 @@ def saved_table(rows: Iterable[Mapping], lang: str) -> pd.DataFrame:
                                                     "col_note")])
 
 
-def for_screen(table: pd.DataFrame, lang: str, unit: str) -> pd.DataFrame:
-    """The same table with its numbers written the reader's way ('66.769,9'), for the screen; the
-    downloads keep the numbers."""
-    decimals = 2 if unit == "bvnd" else 1
-
-    def cell(v):
-        if v is None or (isinstance(v, float) and v != v):
-            return "–"
-        if isinstance(v, (Decimal, float)) or (isinstance(v, int) and not isinstance(v, bool)):
-            return fmt.number(v, lang, decimals)
-        return v
-    return table.map(cell) if len(table) else table
-
-
 def compare_names(labels_by_key: Mapping[str, str]) -> dict[str, str]:
     """Scenario names made unique for column headers ('A', 'A (2)')."""
     seen: dict[str, int] = {}
@@ -668,11 +640,11 @@ def lines_summary(line_rows: list[Mapping], source_rows: list[Mapping], lines: M
     total = source_rows[-1]
     changed = [r for r in line_rows if r["diff_mvnd"] != 0]
     if not changed:
-        return t("summary_plan", lang, total=money(total["amount_mvnd"], lang, unit))
+        return t("summary_plan", lang, total=fmt.money(total["amount_mvnd"], lang, unit))
     changes = "; ".join(t("summary_change", lang, line=line_name(lines[r["line_id"]], lang),
                           diff=signed_money(r["diff_mvnd"], lang, unit)) for r in changed) + "."
-    return t("summary_lines", lang, total=money(total["amount_mvnd"], lang, unit),
-             diff=signed_money(total["diff_mvnd"], lang, unit), plan=money(total["plan_mvnd"], lang, unit),
+    return t("summary_lines", lang, total=fmt.money(total["amount_mvnd"], lang, unit),
+             diff=signed_money(total["diff_mvnd"], lang, unit), plan=fmt.money(total["plan_mvnd"], lang, unit),
              changes=changes)
 
 
@@ -681,9 +653,9 @@ def compare_summary(rows: list[Mapping], names: Mapping[str, str], lang: str, un
     items = []
     for key, label in names.items():
         total = sum((r["amount_mvnd"] for r in rows if r["key"] == key), Decimal(0))
-        items.append(t("summary_compare_item", lang, name=label, total=money(total, lang, unit),
+        items.append(t("summary_compare_item", lang, name=label, total=fmt.money(total, lang, unit),
                        diff=signed_money(total - plan_total, lang, unit)))
-    return t("summary_compare", lang, plan=money(plan_total, lang, unit), items="; ".join(items))
+    return t("summary_compare", lang, plan=fmt.money(plan_total, lang, unit), items="; ".join(items))
 
 
 def floor_text(check: Mapping, lang: str, unit: str) -> str:
@@ -691,4 +663,4 @@ def floor_text(check: Mapping, lang: str, unit: str) -> str:
     share = fmt.pct(check["share_pct"], lang, 2)
     if check["meets"]:
         return t("floor_met", lang, floor=floor, share=share)
-    return t("floor_not_met", lang, floor=floor, share=share, gap=money(check["gap_mvnd"], lang, unit))
+    return t("floor_not_met", lang, floor=floor, share=share, gap=fmt.money(check["gap_mvnd"], lang, unit))

@@ -9,6 +9,7 @@ from decimal import Decimal as D
 import pytest
 from playwright.sync_api import expect
 
+from khcn_dash import format as fmt
 from khcn_dash import scenario as m
 from khcn_dash import scenario_store as stores
 from khcn_dash.queries import scenarios as q
@@ -24,7 +25,7 @@ QA_PLAN, LAB_PLAN = D("8342"), D("10000")
 
 def _qa_for(lab: str) -> str:
     lab_value = m.parse_amount(lab, "vi")
-    return m.amount_text(QA_PLAN - (lab_value - LAB_PLAN), "vi")
+    return fmt.amount(QA_PLAN - (lab_value - LAB_PLAN), "vi")
 
 
 @pytest.fixture(scope="module")
