@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import briefing, labels, ui
+from . import briefing, labels, ui, url_state
 from . import scenario_store as stores
 from .labels import present as L
 from .slides import ScenarioChoice, slide_keys, slides_for_page, start_slide, step
@@ -21,13 +21,11 @@ PRESENT_SCRIPT = "pages/present.py"
 STATE_KEY = "present"            # the sidebar toggle's key
 ORIGIN_KEY = "_present_origin"   # the page the slideshow was started from
 SLIDE_KEY = "present_slide"      # the current slide (a key of slides.SLIDES)
-_URL_SLIDE_KEY = "_present_url_slide"  # the slide last written to ?slide=
 ON, OFF = "1", "0"               # ?present= values
 
 CURRENT = "current"            # the scenario slide's picker: the scenario being edited, or a saved id
 SCENARIO_KEY = "present_scenario"       # the choice, kept for the session (also for the briefing PDF)
 SCENARIO_WIDGET = "present_scenario_pick"  # its select box, drawn on the scenario slide only
-_URL_SCENARIO_KEY = "_present_url_scenario"  # the ?scenario= value last taken from the address
 _SCREEN_KEY = "_present_on_screen"  # a plain dict in the session: the scenario the screen shows now
 
 
@@ -55,9 +53,7 @@ def app_controls(page) -> None:
     """From app.py, after st.navigation: ?present and the toggle, the briefing downloads, and the
     hand-over to the slideshow when presentation mode is on."""
     key = page_key(page)
-    wanted = url_value(st.query_params.get("present"))
-    if "present" in st.query_params:
-        del st.query_params["present"]  # consumed: the mode lives in the session from here on
+    wanted = url_value(url_state.consume("present"))  # consumed: the mode lives in the session from here on
     if key == PRESENT_PAGE:
         st.session_state[STATE_KEY] = wanted is not False
     elif wanted is not None:
@@ -91,14 +87,14 @@ def current_slide() -> str:
     """The slide to show, written back to ?slide=. A ?slide= that names a slide and is not the one
     this session last wrote (a shared link, or typed) wins; anything else in it is ignored."""
     keys = slide_keys()
-    asked = st.query_params.get("slide")
-    if asked in keys and asked != st.session_state.get(_URL_SLIDE_KEY):
+    asked = url_state.incoming("slide")
+    if asked in keys:
         st.session_state[SLIDE_KEY] = asked
     current = st.session_state.get(SLIDE_KEY)
     if current not in keys:
         current = keys[0]
         st.session_state[SLIDE_KEY] = current
-    st.query_params["slide"] = st.session_state[_URL_SLIDE_KEY] = current
+    url_state.put("slide", current)
     return current
 
 
@@ -156,9 +152,8 @@ def saved_scenarios(lang: str) -> tuple[dict[str, dict], str]:
         saved = {row["scenario_id"]: row for row in stores.open_store().list_scenarios()}
     except stores.StoreUnavailable:
         message = L.tr("scenario_store_off", lang)
-    asked = st.query_params.get("scenario")
-    if asked is not None and asked != state.get(_URL_SCENARIO_KEY):
-        state[_URL_SCENARIO_KEY] = asked
+    asked = url_state.incoming("scenario")
+    if asked is not None:
         if asked in saved or asked == CURRENT:
             state[SCENARIO_KEY] = asked
         elif not message:
@@ -183,10 +178,7 @@ def on_pick() -> None:
 def write_scenario_url(on_scenario_slide: bool) -> None:
     """?scenario= carries a picked saved scenario, on the scenario slide's address only."""
     picked = st.session_state.get(SCENARIO_KEY)
-    if not on_scenario_slide or picked in (None, CURRENT):
-        st.query_params.pop("scenario", None)
-    else:
-        st.query_params["scenario"] = st.session_state[_URL_SCENARIO_KEY] = picked
+    url_state.put("scenario", None if not on_scenario_slide or picked in (None, CURRENT) else picked)
 
 
 # --- the briefing PDFs in the sidebar ------------------------------------------------------------

@@ -15,7 +15,7 @@ from . import format as fmt
 from . import scenario as model
 from . import scenario_baseline
 from . import scenario_store as stores
-from . import ui
+from . import ui, url_state
 from .labels import scenarios as L
 from .text import md_escape
 
@@ -258,10 +258,12 @@ def on_delete_confirmed(scenario_id: str, name: str) -> None:
 
 def read_url(baseline: model.Baseline) -> None:
     """Opens what a link asks for, once per distinct link: ?id=…[&v=…] (saved) or ?s=… (unsaved)."""
-    qid, qv, qs = (st.query_params.get(k) for k in ("id", "v", "s"))
-    if (qid is None and qs is None) or (qid, qv, qs) == S.get("scn_url"):
+    link = url_state.incoming_group(("id", "v", "s"))
+    if link is None:
         return
-    S["scn_url"] = (qid, qv, qs)
+    qid, qv, qs = link["id"], link["v"], link["s"]
+    if qid is None and qs is None:
+        return
     if qid is not None:
         version = None
         if qv is not None:
@@ -302,13 +304,7 @@ def link_too_long(scn: model.Scenario, link: dict) -> bool:
 def write_url(params: dict) -> None:
     """Puts the scenario in the address bar (only what changed, so the browser's history stays calm)."""
     for key, value in params.items():
-        if st.query_params.get(key) == value:
-            continue
-        if value is None:
-            st.query_params.pop(key, None)
-        else:
-            st.query_params[key] = value
-    S["scn_url"] = (params["id"], params["v"], params["s"])
+        url_state.put(key, value)
 
 
 # --- widgets mirror the scenario ---------------------------------------------------------------

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import export, labels
+from . import export, labels, url_state
 from . import format as fmt
 from .charts import PLOTLY_CONFIG
 from .queries import sources as q_sources
@@ -69,20 +69,17 @@ _URL_STATE = {"lang": (fmt.LANGS, "vi"), "unit": (fmt.UNITS, "mvnd")}
 def _write_url(key: str) -> None:
     allowed, default = _URL_STATE[key]
     value = st.session_state.get(key, default)
-    if value == default or value not in allowed:
-        st.query_params.pop(key, None)
-    else:
-        st.query_params[key] = value
+    url_state.put(key, None if value == default or value not in allowed else value)
 
 
 def sync_url_state() -> None:
     """Keeps ?lang= and ?unit= and the session in step, before any widget is drawn.
 
-    A valid value in the URL wins (a shared link); an unknown or hostile one is dropped quietly
-    and the session's (or the default) value applies. The value is written back to the URL on
-    every run, so it survives page changes, which clear query parameters."""
+    A valid value that a link brings wins (url_state.incoming); an unknown or hostile one is dropped
+    quietly and the session's (or the default) value applies. The value is written back to the URL
+    on every run, so it survives page changes, which clear query parameters."""
     for key, (allowed, default) in _URL_STATE.items():
-        raw = st.query_params.get(key)
+        raw = url_state.incoming(key)
         if raw is not None and raw in allowed:
             st.session_state[key] = raw
         elif st.session_state.get(key) not in allowed:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from khcn_dash import labels, ui
+from khcn_dash import labels, ui, url_state
 from khcn_dash.charts import PLOTLY_CONFIG
 from khcn_dash.charts import map as charts
 from khcn_dash.labels import map as L
@@ -28,10 +28,7 @@ def tr(key: str, **kw) -> str:
 
 def _write_district_url() -> None:
     chosen = st.session_state.get("district")
-    if chosen in DISTRICTS:
-        st.query_params["district"] = chosen
-    else:
-        st.query_params.pop("district", None)
+    url_state.put("district", chosen if chosen in DISTRICTS else None)
 
 
 def _on_map_select() -> None:
@@ -42,10 +39,12 @@ def _on_map_select() -> None:
         _write_district_url()
 
 
-if "district" not in st.session_state:  # first run on this page: a shared link may name a district
-    asked = st.query_params.get("district")
-    st.session_state["district"] = asked if asked in DISTRICTS else WHOLE_PROVINCE
-    _write_district_url()
+asked = url_state.incoming("district")  # a shared link may name a district
+if asked in DISTRICTS:
+    st.session_state["district"] = asked
+elif st.session_state.get("district") not in (*DISTRICTS, WHOLE_PROVINCE):
+    st.session_state["district"] = WHOLE_PROVINCE
+_write_district_url()
 
 st.title(ui.tr(labels.PAGES["map"][1]))
 st.caption(tr("intro"))

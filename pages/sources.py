@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from khcn_dash import ui
+from khcn_dash import ui, url_state
 from khcn_dash.labels import overview as L_overview
 from khcn_dash.labels import sources as L
 from khcn_dash.queries import sources as q
@@ -12,7 +12,6 @@ from khcn_dash.queries import sources as q
 ui.require_app_shell()
 
 ALL = "all"
-URL_SEEN = "_sources_section_from_url"  # the ?section= value this session last followed
 
 lang = ui.lang()
 sections = q.sections()
@@ -21,32 +20,26 @@ by_id = {row.section_id: row for row in sections.itertuples()}
 
 
 def follow_url(cite: dict | None) -> bool:
-    """Points the section selectbox at ?section= when the address changes (a link was followed);
-    an unknown section opens the start of the document (or the cited sentence's section). Returns
-    True when the address named an unknown section."""
-    raw = st.query_params.get("section")
+    """Points the section selectbox at ?section= when the address changes (a link was followed, or
+    the page opened afresh); an unknown section opens the start of the document (or the cited
+    sentence's section). Returns True when the address named an unknown section."""
+    link = url_state.incoming_group(("section",))
+    raw = link["section"] if link else url_state.current("section")
     unknown = raw is not None and raw not in by_id
+    if link is not None or "section" not in st.session_state:
+        st.session_state["section"] = raw if raw in by_id else (cite["section"] if cite and cite["section"] in by_id else ALL)
     if unknown:
-        st.query_params.pop("section", None)
-        raw = None
-    if unknown or "section" not in st.session_state or st.session_state.get(URL_SEEN) != raw:
-        st.session_state["section"] = raw or (cite["section"] if cite and cite["section"] in by_id else ALL)
-        st.session_state[URL_SEEN] = raw
-    if raw:
-        # written back: a link to this same page changes the page but not the browser's address bar
-        st.query_params["section"] = raw
+        url_state.put("section", None)
+    elif raw:  # written back: a link to this same page changes the page but not the address bar
+        url_state.put("section", raw)
     return unknown
 
 
 def section_chosen() -> None:
     """The selectbox changed: the address follows it, and an old citation no longer applies."""
     value = st.session_state["section"]
-    if value == ALL:
-        st.query_params.pop("section", None)
-    else:
-        st.query_params["section"] = value
-    st.query_params.pop("cite", None)
-    st.session_state[URL_SEEN] = None if value == ALL else value
+    url_state.put("section", None if value == ALL else value)
+    url_state.put("cite", None)
 
 
 def contents_chosen() -> None:
@@ -59,7 +52,7 @@ def section_link(section_id: str, label: str, icon: str | None) -> None:
     st.page_link(ui.SOURCES_PAGE, label=label, icon=icon, query_params={"section": section_id})
 
 
-raw_cite = st.query_params.get("cite")
+raw_cite = url_state.current("cite")
 cite_id = L.cite_param(raw_cite)
 cite = q.citation(cite_id) if cite_id else None
 unknown_section = follow_url(cite)

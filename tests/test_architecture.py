@@ -172,3 +172,29 @@ def test_the_slides_do_not_import_streamlit_directly_or_transitively():
     offenders = {m: " -> ".join(path) for m, path in reached.items() if _imports(m)[1] and m not in STREAMLIT_CACHE}
     assert not offenders, f"slides.py reaches Streamlit: {offenders}"
     assert set(STREAMLIT_CACHE) <= set(reached), "STREAMLIT_CACHE is out of date: the slides no longer reach it"
+
+
+def test_only_url_state_touches_the_address_bar():
+    """One helper keeps URL parameters and session state in step (khcn_dash/url_state.py): no other
+    module or page reads or writes st.query_params (links built with st.page_link's query_params=
+    argument are not the address bar)."""
+    app_root = ROOT.parent
+    offenders = []
+    for path in [*ROOT.rglob("*.py"), *(app_root / "pages").glob("*.py"), app_root / "app.py"]:
+        if path.name == "url_state.py":
+            continue
+        if "st.query_params" in path.read_text(encoding="utf-8"):
+            offenders.append(str(path.relative_to(app_root)))
+    assert offenders == []
+
+
+def test_every_url_parameter_a_page_uses_is_declared_once():
+    import re
+
+    from khcn_dash import url_state
+
+    app_root = ROOT.parent
+    used = set()
+    for path in [*ROOT.rglob("*.py"), *(app_root / "pages").glob("*.py")]:
+        used |= set(re.findall(r"url_state\.\w+\(\s*\"(\w+)\"", path.read_text(encoding="utf-8")))
+    assert used and used <= set(url_state.PARAMS), used - set(url_state.PARAMS)
