@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from . import briefing, labels, ui, url_state
+from .scenario_session import K
 from . import scenario_store as stores
 from .labels import present as L
 from .slides import ScenarioChoice, slide_keys, slides_for_page, start_slide, step
@@ -115,8 +116,8 @@ def scenario_choice(edited_only: bool = False) -> ScenarioChoice:
     picked = state.get(SCENARIO_KEY)
     if not edited_only and isinstance(picked, str) and picked != CURRENT and stores.valid_id(picked):
         return ScenarioChoice(saved_id=picked)
-    payload = state.get("scn_payload")
-    origin = state.get("scn_origin")
+    payload = state.get(K.PAYLOAD)
+    origin = state.get(K.ORIGIN)
     name = origin["name"] if origin and payload is not None and origin.get("payload") == payload else None
     return ScenarioChoice(payload=payload, name=name)
 

@@ -24,6 +24,45 @@ S = st.session_state
 PAGE_PATH = "scenarios"
 
 
+class K:
+    """The scenario page's session keys, declared once (widget keys and the state the callbacks keep).
+    Keys used by one widget only (buttons, forms, download blocks) are named where they are drawn."""
+    ORIGIN = "scn_origin"
+    COMPARE = "scn_compare"
+    SHARE_ERRORS = "scn_share_errors"
+    LOCAL_ERROR = "scn_local_error"
+    CONFIRM_DELETE = "scn_confirm_delete"
+    AMT_ERRORS = "scn_amt_errors"
+    SPLIT_KIND = "scn_split_kind"
+    PICK_VERSION = "scn_pick_version"
+    PICK = "scn_pick"
+    PAYLOAD = "scn_payload"
+    NOTICES = "scn_notices"
+    MOVE_TO = "scn_move_to"
+    MOVE_FROM = "scn_move_from"
+    MODE = "scn_mode"
+    MIX = "scn_mix"
+    LOCAL_BUDGET = "scn_local_budget"
+    CANDIDATES = "scn_candidates"
+    ABSORBER = "scn_absorber"
+    SAVE_NOTE = "scn_save_note"
+    SAVE_NAME = "scn_save_name"
+    SAVE_AUTHOR = "scn_save_author"
+    SAVE_AS = "scn_save_as"
+    MOVE_AMOUNT = "scn_move_amount"
+    PAGE_PAYLOAD = "_scn_page_payload"
+
+    @staticmethod
+    def amount(line_id: str) -> str:
+        """The amount input of one line."""
+        return f"scn_amt_{line_id}"
+
+    @staticmethod
+    def share(kind: str, code: str) -> str:
+        """The share input of one code of the user's split (kind: field or area)."""
+        return f"scn_share_{kind}_{code}"
+
+
 # --- state -----------------------------------------------------------------------------------
 
 def load_baseline() -> model.Baseline:
@@ -31,7 +70,7 @@ def load_baseline() -> model.Baseline:
 
 
 def current_scenario(baseline: model.Baseline) -> model.Scenario:
-    payload = S.get("scn_payload")
+    payload = S.get(K.PAYLOAD)
     if payload is not None:
         try:
             return model.Scenario.from_payload(baseline, payload)
@@ -43,30 +82,30 @@ def current_scenario(baseline: model.Baseline) -> model.Scenario:
 def add_notice(level: str, key: str | None = None, err: model.ScenarioError | None = None, typed: str = "",
             where: str = "top", **kw) -> None:
     """A message for the next run, shown where the user acted (`where`: top, settings, move, save, saved)."""
-    S.setdefault("scn_notices", []).append({"level": level, "key": key, "err": err, "typed": typed,
+    S.setdefault(K.NOTICES, []).append({"level": level, "key": key, "err": err, "typed": typed,
                                             "where": where, "kw": kw})
 
 
 def commit_scenario(scn: model.Scenario) -> None:
-    S["scn_payload"] = scn.to_payload()
-    S["scn_amt_errors"] = {}
+    S[K.PAYLOAD] = scn.to_payload()
+    S[K.AMT_ERRORS] = {}
 
 
 def mark_page_drawn(scn: model.Scenario) -> None:
     """Called by a whole-page run: the scenario that the parts outside the page's fragment show."""
-    S["_scn_page_payload"] = scn.to_payload()
+    S[K.PAGE_PAYLOAD] = scn.to_payload()
 
 
 def whole_page_must_follow(scn: model.Scenario) -> bool:
     """In a fragment run: True when a part outside the fragment must change with `scn` too: the
     "opened" note of a saved scenario appears or goes, or the comparison shows the scenario being
     edited."""
-    payload, shown = scn.to_payload(), S.get("_scn_page_payload")
+    payload, shown = scn.to_payload(), S.get(K.PAGE_PAYLOAD)
     if payload == shown:
         return False
-    origin = S.get("scn_origin")
+    origin = S.get(K.ORIGIN)
     note_changes = bool(origin) and (origin["payload"] == shown) != (origin["payload"] == payload)
-    return note_changes or "current" in S.get("scn_compare", [])
+    return note_changes or "current" in S.get(K.COMPARE, [])
 
 
 def open_store():
@@ -82,12 +121,12 @@ def open_store():
 
 def on_amount(line_id: str) -> None:
     baseline = load_baseline()
-    typed = S.get(f"scn_amt_{line_id}", "")
+    typed = S.get(K.amount(line_id), "")
     try:
         amount = model.parse_amount(typed, ui.lang(), ui.unit(), baseline.max_amount_mvnd)
         new = current_scenario(baseline).set_amount(line_id, amount)
     except model.ScenarioError as err:
-        S.setdefault("scn_amt_errors", {})[line_id] = (err, typed)
+        S.setdefault(K.AMT_ERRORS, {})[line_id] = (err, typed)
         return
     commit_scenario(new)
 
@@ -96,13 +135,13 @@ def on_setting(kind: str) -> None:
     scn = current_scenario(load_baseline())
     try:
         if kind == "mode":
-            scn = scn.with_mode(S["scn_mode"])
+            scn = scn.with_mode(S[K.MODE])
         elif kind == "mix":
-            scn = scn.with_mixing(S["scn_mix"])
+            scn = scn.with_mixing(S[K.MIX])
         elif kind == "absorber":
-            scn = scn.with_absorber(S.get("scn_absorber"))
+            scn = scn.with_absorber(S.get(K.ABSORBER))
         elif kind == "candidates":
-            wanted = set(S.get("scn_candidates") or [])
+            wanted = set(S.get(K.CANDIDATES) or [])
             for ln in scn.baseline.candidates:
                 if ln.line_id in wanted and ln.line_id not in scn.amounts:
                     scn = scn.add_candidate(ln.line_id)
@@ -117,52 +156,52 @@ def on_setting(kind: str) -> None:
 def on_reset() -> None:
     """Back to the plan: a fresh start, no longer tied to a saved scenario."""
     commit_scenario(model.Scenario.plan(load_baseline()))
-    S["scn_origin"] = None
+    S[K.ORIGIN] = None
 
 
 def on_move() -> None:
     baseline = load_baseline()
-    typed = S.get("scn_move_amount", "")
+    typed = S.get(K.MOVE_AMOUNT, "")
     try:
         amount = model.parse_amount(typed, ui.lang(), ui.unit(), baseline.max_amount_mvnd)
-        new = current_scenario(baseline).move(S["scn_move_from"], S["scn_move_to"], amount)
+        new = current_scenario(baseline).move(S[K.MOVE_FROM], S[K.MOVE_TO], amount)
     except model.ScenarioError as err:
         add_notice("error", err=err, typed=typed, where="move")
         return
     commit_scenario(new)
-    add_notice("success", "moved", amount=amount, from_id=S["scn_move_from"], to_id=S["scn_move_to"], where="move")
+    add_notice("success", "moved", amount=amount, from_id=S[K.MOVE_FROM], to_id=S[K.MOVE_TO], where="move")
 
 
 def on_local_budget() -> None:
-    typed = S.get("scn_local_budget", "")
+    typed = S.get(K.LOCAL_BUDGET, "")
     scn = current_scenario(load_baseline())
     try:
         value = (None if not typed.strip() else
                  model.parse_amount(typed, ui.lang(), ui.unit(), model.MAX_LOCAL_BUDGET_MVND))
         scn = scn.with_local_budget(value)
     except model.ScenarioError as err:
-        S["scn_local_error"] = (err, typed)
+        S[K.LOCAL_ERROR] = (err, typed)
         return
-    S.pop("scn_local_error", None)
+    S.pop(K.LOCAL_ERROR, None)
     commit_scenario(scn)
 
 
 def on_split_kind() -> None:
-    kind = S.get("scn_split_kind")
-    S["scn_share_errors"] = {}
+    kind = S.get(K.SPLIT_KIND)
+    S[K.SHARE_ERRORS] = {}
     commit_scenario(current_scenario(load_baseline()).with_split(None if kind == "none" else kind))
 
 
 def on_share(kind: str, code: str) -> None:
-    typed = S.get(f"scn_share_{kind}_{code}", "")
+    typed = S.get(K.share(kind, code), "")
     scn = current_scenario(load_baseline())
     try:
         share = model.parse_share(typed, ui.lang())
         scn = scn.with_split(kind, {**scn.split_shares, code: share})
     except model.ScenarioError as err:
-        S.setdefault("scn_share_errors", {})[code] = (err, typed)
+        S.setdefault(K.SHARE_ERRORS, {})[code] = (err, typed)
         return
-    S.setdefault("scn_share_errors", {}).pop(code, None)
+    S.setdefault(K.SHARE_ERRORS, {}).pop(code, None)
     commit_scenario(scn)
 
 
@@ -175,11 +214,11 @@ def on_save() -> None:
     if store is None:
         add_notice("warning", f"store_{reason}", where="save")
         return
-    origin = S.get("scn_origin")
-    as_version = origin is not None and S.get("scn_save_as", "version") == "version"
+    origin = S.get(K.ORIGIN)
+    as_version = origin is not None and S.get(K.SAVE_AS, "version") == "version"
     try:
-        saved = store.save(scn.to_payload(), S.get("scn_save_name", ""), S.get("scn_save_author", ""),
-                           S.get("scn_save_note", ""), scenario_id=origin["scenario_id"] if as_version else None)
+        saved = store.save(scn.to_payload(), S.get(K.SAVE_NAME, ""), S.get(K.SAVE_AUTHOR, ""),
+                           S.get(K.SAVE_NOTE, ""), scenario_id=origin["scenario_id"] if as_version else None)
         sid, version = saved
         record = store.load(sid, version)
     except model.ScenarioError as err:
@@ -191,7 +230,7 @@ def on_save() -> None:
     except stores.StoreUnavailable as exc:
         add_notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}", where="save")
         return
-    S["scn_origin"] = record
+    S[K.ORIGIN] = record
     add_notice("success", "already_saved" if saved.existing else "saved", name=record["name"], version=version,
                where="save")
 
@@ -218,18 +257,18 @@ def open_saved(scenario_id: str, version: int | None, where: str = "top") -> Non
         add_notice("warning", "bad_saved", where=where)
         return
     commit_scenario(scn)
-    S["scn_origin"] = record
+    S[K.ORIGIN] = record
 
 
 def on_pick() -> None:
     """Another saved scenario picked: its version box starts again at its latest version. (The box
     keeps its key, so Streamlit would otherwise carry the last scenario's choice over, as the label
     of an option the new list does not have.)"""
-    S.pop("scn_pick_version", None)
+    S.pop(K.PICK_VERSION, None)
 
 
 def on_open() -> None:
-    picked, version = S.get("scn_pick"), S.get("scn_pick_version")
+    picked, version = S.get(K.PICK), S.get(K.PICK_VERSION)
     if not picked:
         return
     if not isinstance(version, int) or isinstance(version, bool):
@@ -239,7 +278,7 @@ def on_open() -> None:
 
 def on_delete_confirmed(scenario_id: str, name: str) -> None:
     store, reason = open_store()
-    S.pop("scn_confirm_delete", None)
+    S.pop(K.CONFIRM_DELETE, None)
     if store is None:
         add_notice("warning", f"store_{reason}", where="saved")
         return
@@ -248,9 +287,9 @@ def on_delete_confirmed(scenario_id: str, name: str) -> None:
     except stores.StoreUnavailable as exc:
         add_notice("warning", "store_failed" if exc.reason == "failed" else f"store_{exc.reason}", where="saved")
         return
-    if (S.get("scn_origin") or {}).get("scenario_id") == scenario_id:
-        S["scn_origin"] = None
-    S["scn_compare"] = [k for k in S.get("scn_compare", []) if k != scenario_id]
+    if (S.get(K.ORIGIN) or {}).get("scenario_id") == scenario_id:
+        S[K.ORIGIN] = None
+    S[K.COMPARE] = [k for k in S.get(K.COMPARE, []) if k != scenario_id]
     add_notice("success", "deleted", name=name, where="saved")
 
 
@@ -279,12 +318,12 @@ def read_url(baseline: model.Baseline) -> None:
         add_notice("warning", "bad_link")
         return
     commit_scenario(scn)
-    S["scn_origin"] = None
+    S[K.ORIGIN] = None
     add_notice("info", "opened_link")
 
 
 def link_params(scn: model.Scenario) -> dict:
-    origin = S.get("scn_origin")
+    origin = S.get(K.ORIGIN)
     if origin and origin["payload"] == scn.to_payload():
         latest = origin["version"] == origin["latest_version"]
         return {"id": origin["scenario_id"], "v": None if latest else str(origin["version"]), "s": None}
@@ -311,36 +350,36 @@ def write_url(params: dict) -> None:
 
 def sync_settings(scn: model.Scenario) -> None:
     """The settings widgets (outside the page's fragment) mirror the scenario."""
-    S["scn_mode"] = scn.mode
-    S["scn_mix"] = scn.allow_mixing
-    S["scn_absorber"] = scn.absorber
-    S["scn_candidates"] = [ln.line_id for ln in scn.active_lines if ln.candidate]
+    S[K.MODE] = scn.mode
+    S[K.MIX] = scn.allow_mixing
+    S[K.ABSORBER] = scn.absorber
+    S[K.CANDIDATES] = [ln.line_id for ln in scn.active_lines if ln.candidate]
 
 
 def sync_inputs(scn: model.Scenario, lang: str, unit: str) -> None:
     """The inputs of the page's fragment (amounts, local budget, shares) mirror the scenario; an
     input whose last value was refused keeps what the user typed, beside its message."""
-    errors = S.get("scn_amt_errors", {})
+    errors = S.get(K.AMT_ERRORS, {})
     for ln in scn.active_lines:
         if ln.line_id not in errors:
-            S[f"scn_amt_{ln.line_id}"] = fmt.amount(scn.amount(ln.line_id), lang, unit)
-    if "scn_local_error" not in S:
-        S["scn_local_budget"] = ("" if scn.local_budget is None
+            S[K.amount(ln.line_id)] = fmt.amount(scn.amount(ln.line_id), lang, unit)
+    if K.LOCAL_ERROR not in S:
+        S[K.LOCAL_BUDGET] = ("" if scn.local_budget is None
                                  else fmt.amount(model.from_tenths(scn.local_budget), lang, unit))
-    S["scn_split_kind"] = scn.split_kind or "none"
-    share_errors = S.get("scn_share_errors", {})
+    S[K.SPLIT_KIND] = scn.split_kind or "none"
+    share_errors = S.get(K.SHARE_ERRORS, {})
     for kind in model.SPLIT_KINDS:
         for code in scn.baseline.split_codes.get(kind, ()):
             if code not in share_errors:
                 share = scn.split_shares.get(code) if scn.split_kind == kind else None
-                S[f"scn_share_{kind}_{code}"] = fmt.number(share, lang, 1) if share else ""
+                S[K.share(kind, code)] = fmt.number(share, lang, 1) if share else ""
 
 
 def show_notices(where: str, lang: str, unit: str, lines: dict) -> None:
     """The messages left by the callbacks for this place; what the user typed or named is escaped,
     never read as Markdown."""
-    notices = S.get("scn_notices", [])
-    S["scn_notices"] = [n for n in notices if n["where"] != where]
+    notices = S.get(K.NOTICES, [])
+    S[K.NOTICES] = [n for n in notices if n["where"] != where]
     for n in (n for n in notices if n["where"] == where):
         if n["err"] is not None:
             text = L.error_text(n["err"], lang, unit, lines, n["typed"], escape=md_escape)

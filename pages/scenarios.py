@@ -38,7 +38,7 @@ sess.sync_settings(scn)
 st.title(L.t("title", LANG))
 st.caption(L.t("intro", LANG))
 sess.show_notices("top", LANG, UNIT, LINES)
-origin = S.get("scn_origin")
+origin = S.get(sess.K.ORIGIN)
 if origin and origin["payload"] == scn.to_payload():
     st.info(L.t("opened", LANG, name=md_escape(origin["name"]), version=origin["version"],
                 author=md_escape(origin["author"] or "–"), at=L.saved_at(origin["created_at"], LANG)))
@@ -49,18 +49,18 @@ if origin and origin["payload"] == scn.to_payload():
 st.subheader(L.t("settings", LANG))
 c1, c2 = st.columns([3, 2])
 with c1:
-    st.radio(L.t("mode", LANG), list(model.MODES), format_func=lambda m: L.mode_name(m, LANG), key="scn_mode",
+    st.radio(L.t("mode", LANG), list(model.MODES), format_func=lambda m: L.mode_name(m, LANG), key=sess.K.MODE,
              on_change=sess.on_setting, args=("mode",))
     if scn.mode == "fixed_absorber":
         absorbers = [ln.line_id for ln in scn.active_lines if not ln.ministry]
         st.selectbox(L.t("absorber", LANG), absorbers, format_func=lambda i: L.line_label(LINES[i], LANG),
-                     key="scn_absorber", help=L.t("absorber_help", LANG), placeholder=L.t("choose_one", LANG),
+                     key=sess.K.ABSORBER, help=L.t("absorber_help", LANG), placeholder=L.t("choose_one", LANG),
                      on_change=sess.on_setting, args=("absorber",))
 with c2:
-    st.checkbox(L.t("mixing", LANG), key="scn_mix", help=L.t("mixing_help", LANG),
+    st.checkbox(L.t("mixing", LANG), key=sess.K.MIX, help=L.t("mixing_help", LANG),
                 on_change=sess.on_setting, args=("mix",))
     st.multiselect(L.t("candidates", LANG), [ln.line_id for ln in baseline.candidates],
-                   format_func=lambda i: L.line_name(LINES[i], LANG), key="scn_candidates",
+                   format_func=lambda i: L.line_name(LINES[i], LANG), key=sess.K.CANDIDATES,
                    help=L.t("candidates_help", LANG), on_change=sess.on_setting, args=("candidates",),
                    placeholder=L.t("choose_many", LANG))
     st.button(L.t("reset", LANG), key="scn_reset", on_click=sess.on_reset, icon=":material/restart_alt:")
@@ -85,7 +85,7 @@ def scenario_body() -> None:
 
     # lines
     st.subheader(L.t("lines", LANG))
-    amt_errors = S.get("scn_amt_errors", {})
+    amt_errors = S.get(sess.K.AMT_ERRORS, {})
     rows_by_line = {r["line_id"]: r for r in scn.line_rows()}
     for kind in model.SOURCES:
         st.markdown(f"**{md_escape(ui.name('funding_kind', kind))}** · "
@@ -94,7 +94,7 @@ def scenario_body() -> None:
             row = st.columns([4, 3, 3])
             row[0].markdown(md_escape(L.line_label(ln, LANG)))
             row[0].caption(L.line_caption(rows_by_line[ln.line_id], LANG, UNIT))
-            row[1].text_input(L.t("amount_label", LANG, unit=U), key=f"scn_amt_{ln.line_id}",
+            row[1].text_input(L.t("amount_label", LANG, unit=U), key=sess.K.amount(ln.line_id),
                               placeholder=L.t(f"placeholder_{UNIT}", LANG), on_change=sess.on_amount, args=(ln.line_id,))
             if ln.ministry:
                 row[2].caption(L.t("fixed_ministry", LANG))
@@ -114,11 +114,11 @@ def scenario_body() -> None:
         m1, m2, m3 = st.columns(3)
         m1.selectbox(L.t("move_from", LANG), active_ids, placeholder=L.t("choose_one", LANG),
                      format_func=lambda i: L.line_label(LINES[i], LANG),
-                     key="scn_move_from")
+                     key=sess.K.MOVE_FROM)
         m2.selectbox(L.t("move_to", LANG), active_ids, placeholder=L.t("choose_one", LANG),
                      format_func=lambda i: L.line_label(LINES[i], LANG),
-                     key="scn_move_to", index=min(1, len(active_ids) - 1))
-        m3.text_input(L.t("move_amount", LANG, unit=U), key="scn_move_amount",
+                     key=sess.K.MOVE_TO, index=min(1, len(active_ids) - 1))
+        m3.text_input(L.t("move_amount", LANG, unit=U), key=sess.K.MOVE_AMOUNT,
                       placeholder=L.t(f"placeholder_{UNIT}", LANG))
         st.form_submit_button(L.t("move_submit", LANG), key="scn_move_submit", on_click=sess.on_move,
                               icon=":material/swap_horiz:")
@@ -151,10 +151,10 @@ def scenario_body() -> None:
         key="scn_lines", filename="kich-ban-2021", shown=fmt.readable(lines_table, LANG))
 
     st.markdown(f"**{L.t('floor', LANG)}**")
-    st.text_input(L.t("local_budget", LANG, unit=U), key="scn_local_budget",
+    st.text_input(L.t("local_budget", LANG, unit=U), key=sess.K.LOCAL_BUDGET,
                   help=L.t("local_budget_help", LANG), on_change=sess.on_local_budget)
-    if "scn_local_error" in S:
-        err, typed = S["scn_local_error"]
+    if sess.K.LOCAL_ERROR in S:
+        err, typed = S[sess.K.LOCAL_ERROR]
         st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape))
     check = scn.floor_check()
     if check is None:
@@ -171,16 +171,16 @@ def scenario_body() -> None:
     # the user's own split of the recurrent block
     with st.expander(L.t("split", LANG), expanded=scn.split_kind is not None):
         st.warning(L.t("split_warning", LANG))
-        st.radio(L.t("split_kind", LANG), ["none", *model.SPLIT_KINDS], horizontal=True, key="scn_split_kind",
+        st.radio(L.t("split_kind", LANG), ["none", *model.SPLIT_KINDS], horizontal=True, key=sess.K.SPLIT_KIND,
                  format_func=lambda k: L.split_kind_name(None if k == "none" else k, LANG), on_change=sess.on_split_kind)
         if scn.split_kind:
-            share_errors = S.get("scn_share_errors", {})
+            share_errors = S.get(sess.K.SHARE_ERRORS, {})
             codes = baseline.split_codes.get(scn.split_kind, ())
             grid = st.columns(4)
             for i, code in enumerate(codes):
                 grid[i % 4].text_input(
                     L.t("share_label", LANG, name=L.split_code_name(scn.split_kind, code, LANG)),
-                    key=f"scn_share_{scn.split_kind}_{code}", on_change=sess.on_share,
+                    key=sess.K.share(scn.split_kind, code), on_change=sess.on_share,
                     args=(scn.split_kind, code))
             for code, (err, typed) in share_errors.items():
                 st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape))
@@ -219,11 +219,11 @@ elif store.read_only:
     st.warning(L.t(f"store_{store.read_only_reason}", LANG))
 can_save = store is not None and not store.read_only
 with st.form("scn_save_form", border=True):
-    st.text_input(L.t("save_name", LANG), key="scn_save_name")
-    st.text_input(L.t("save_author", LANG), key="scn_save_author")
-    st.text_area(L.t("save_note", LANG), key="scn_save_note", height=80)
+    st.text_input(L.t("save_name", LANG), key=sess.K.SAVE_NAME)
+    st.text_input(L.t("save_author", LANG), key=sess.K.SAVE_AUTHOR)
+    st.text_area(L.t("save_note", LANG), key=sess.K.SAVE_NOTE, height=80)
     if origin:
-        st.radio(L.t("save_as", LANG), ["version", "new"], key="scn_save_as", horizontal=True,
+        st.radio(L.t("save_as", LANG), ["version", "new"], key=sess.K.SAVE_AS, horizontal=True,
                  format_func=lambda k: (L.t("save_as_version", LANG, name=md_escape(origin["name"])) if k == "version"
                                         else L.t("save_as_new", LANG)))
     st.form_submit_button(L.t("save_submit", LANG), key="scn_save_submit", on_click=sess.on_save,
@@ -249,35 +249,35 @@ if saved:
     p1, p2 = st.columns([3, 2])
     p1.selectbox(L.t("pick", LANG), list(by_id), placeholder=L.t("choose_many", LANG),
                  format_func=lambda i: L.saved_option(by_id[i], LANG),
-                 key="scn_pick", on_change=sess.on_pick)
-    picked = S.get("scn_pick")
+                 key=sess.K.PICK, on_change=sess.on_pick)
+    picked = S.get(sess.K.PICK)
     if picked in by_id:
         version_rows = {v["version"]: v for v in reversed(store.versions(picked))}
         versions = list(version_rows)
         p2.selectbox(L.t("pick_version", LANG), versions, placeholder=L.t("choose_many", LANG),
-                     format_func=lambda v: L.version_option(version_rows[v], LANG), key="scn_pick_version")
+                     format_func=lambda v: L.version_option(version_rows[v], LANG), key=sess.K.PICK_VERSION)
         b1, b2, b3, _ = st.columns([1, 1, 1.3, 2.7])
         b1.button(L.t("open", LANG), key="scn_open", on_click=sess.on_open, icon=":material/folder_open:")
         b3.button(ui.tr(PL.UI["present_saved"]), key="scn_present_saved", on_click=present.present_scenario,
                   args=(picked,), icon=":material/slideshow:")
         if b2.button(L.t("delete", LANG), key="scn_delete", disabled=not can_save, icon=":material/delete:"):
-            S["scn_confirm_delete"] = picked
+            S[sess.K.CONFIRM_DELETE] = picked
         st.caption(L.t("permalink", LANG))
         st.code(model.share_url(st.context.url, sess.PAGE_PATH, {"id": picked}), language=None, wrap_lines=True)
-        pending = S.get("scn_confirm_delete")
+        pending = S.get(sess.K.CONFIRM_DELETE)
         if pending in by_id:
             st.warning(L.t("delete_confirm", LANG, name=md_escape(by_id[pending]["name"]),
                            n=by_id[pending]["n_versions"]))
             y, n, _ = st.columns([1, 1, 4])
             y.button(L.t("delete_yes", LANG), key="scn_delete_yes", type="primary",
                      on_click=sess.on_delete_confirmed, args=(pending, by_id[pending]["name"]))
-            n.button(L.t("delete_no", LANG), key="scn_delete_no", on_click=lambda: S.pop("scn_confirm_delete", None))
+            n.button(L.t("delete_no", LANG), key="scn_delete_no", on_click=lambda: S.pop(sess.K.CONFIRM_DELETE, None))
 
 # compare
 st.subheader(L.t("compare", LANG))
 options = ["current", *by_id]
-S["scn_compare"] = [k for k in S.get("scn_compare", []) if k in options]
-chosen = st.multiselect(L.t("compare_pick", LANG), options, max_selections=3, key="scn_compare",
+S[sess.K.COMPARE] = [k for k in S.get(sess.K.COMPARE, []) if k in options]
+chosen = st.multiselect(L.t("compare_pick", LANG), options, max_selections=3, key=sess.K.COMPARE,
                         placeholder=L.t("choose_many", LANG),
                         format_func=lambda k: L.t("compare_current", LANG) if k == "current"
                         else L.saved_option(by_id[k], LANG))
