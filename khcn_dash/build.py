@@ -24,7 +24,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import document, schema
+from . import checks, document, geo, schema
 from .config import GEOJSON_PATH, PARQUET_DIR, SOURCE_DIR
 
 BUILD_VERSION = "1"  # bump when the output layout changes without a source change
@@ -149,188 +149,11 @@ def _with_citations(tbl: pa.Table, table: schema.Table, text: str, sections, cit
 
 
 # ---------------------------------------------------------------------------------------------
-# Checks: each returns offending rows
-
-
-def _generated_checks() -> dict[str, str]:
-    checks: dict[str, str] = {}
-    for t in schema.TABLES.values():
-        keys = ", ".join(t.key)
-        checks[f"{t.name}: ({keys}) is unique"] = (
-            f"SELECT {keys}, count(*) AS n FROM {t.name} GROUP BY ALL HAVING count(*) > 1"
-        )
-        if t.cited:
-            for qcol in ("source_quote", *t.extra_quotes):
-                cid = "cite_id" if qcol == "source_quote" else qcol.removesuffix("_quote") + "_cite_id"
-                checks[f"{t.name}: every {qcol} is found word for word in its section"] = (
-                    f"SELECT section, {qcol} FROM {t.name} WHERE {cid} IS NULL"
-                )
-            checks[f"{t.name}: every section is a heading of the document"] = (
-                f"SELECT section FROM {t.name} ANTI JOIN sections ON section = sections.section_id"
-            )
-        if "province" in t.column_names:
-            checks[f"{t.name}: province is a known province"] = (
-                f"SELECT province FROM {t.name} WHERE province NOT IN ('lang-son')"
-            )
-    return checks
-
-
-RELATIONSHIP_CHECKS = {
-    "budget_lines.project_id is in projects":
-        "SELECT budget_line_id, project_id FROM budget_lines WHERE project_id IS NOT NULL "
-        "AND project_id NOT IN (SELECT project_id FROM projects)",
-    "investment lines name a project, recurrent lines do not":
-        "SELECT budget_line_id FROM budget_lines WHERE (funding_kind = 'investment') <> (project_id IS NOT NULL)",
-    "plan lines and only plan lines carry a project status":
-        "SELECT budget_line_id FROM budget_lines WHERE funding_kind = 'investment' "
-        "AND (basis = 'plan') <> (project_status IS NOT NULL)",
-    "money is never negative":
-        "SELECT budget_line_id, amount_mvnd FROM budget_lines WHERE amount_mvnd < 0",
-    "infrastructure_projects.project_id is in projects":
-        "SELECT project_id FROM infrastructure_projects ANTI JOIN projects USING (project_id)",
-    "no infrastructure project got more than its approved total":
-        "SELECT i.project_id, i.approved_total_mvnd, sum(b.amount_mvnd) AS allocated "
-        "FROM infrastructure_projects i JOIN budget_lines b ON b.project_id = i.project_id "
-        "AND b.basis = 'allocated' GROUP BY ALL HAVING sum(b.amount_mvnd) > i.approved_total_mvnd",
-    "ip_asset_areas.asset_id is in ip_assets":
-        "SELECT asset_id FROM ip_asset_areas ANTI JOIN ip_assets USING (asset_id)",
-    "IP scope matches its areas (province: none, district: one, area: several)":
-        "SELECT a.asset_id, a.scope, count(r.district_id) AS n FROM ip_assets a "
-        "LEFT JOIN ip_asset_areas r USING (asset_id) GROUP BY ALL HAVING NOT ("
-        "(a.scope = 'province' AND n = 0) OR (a.scope = 'district' AND n = 1) OR (a.scope = 'area' AND n >= 2))",
-    "research_highlight_districts.highlight_id is in research_highlights":
-        "SELECT highlight_id FROM research_highlight_districts ANTI JOIN research_highlights USING (highlight_id)",
-    "district ids are those of the GeoJSON":
-        "SELECT district_id FROM (SELECT district_id FROM ip_asset_areas UNION ALL "
-        "SELECT district_id FROM research_highlight_districts) ANTI JOIN districts USING (district_id)",
-    "the GeoJSON has the 11 districts of 2020":
-        "SELECT count(*) AS n FROM districts HAVING count(*) <> 11",
-    "legal_mentions.instrument_id is in legal_instruments":
-        "SELECT instrument_id FROM legal_mentions ANTI JOIN legal_instruments USING (instrument_id)",
-    "an instrument's issue date agrees with its year":
-        "SELECT instrument_id, issued_on, year FROM legal_instruments "
-        "WHERE issued_on IS NOT NULL AND year(issued_on) <> year",
-    "plan_directions.field_code is in plan_fields":
-        "SELECT direction_id FROM plan_directions ANTI JOIN plan_fields USING (field_code)",
-    "activity_actions.area_code is in activity_areas":
-        "SELECT action_id FROM activity_actions ANTI JOIN activity_areas USING (area_code)",
-    "every activity area has at least one action":
-        "SELECT area_code FROM activity_areas ANTI JOIN activity_actions USING (area_code)",
-    "every 2021 research field has at least one direction":
-        "SELECT field_code FROM plan_fields ANTI JOIN plan_directions USING (field_code)",
-}
-
-# What the parts add up to, per stated metric. Compared with document_totals.
-COMPUTED_TOTALS = """
-    SELECT province, period, basis, 'budget_total_mvnd' AS metric, sum(amount_mvnd) AS value
-      FROM budget_lines GROUP BY ALL
-    UNION ALL
-    SELECT province, period, basis, funding_kind || '_mvnd', sum(amount_mvnd)
-      FROM budget_lines GROUP BY ALL
-    UNION ALL
-    SELECT province, period, basis, 'investment_project_count', count(DISTINCT project_id)
-      FROM budget_lines WHERE funding_kind = 'investment' GROUP BY ALL
-    UNION ALL
-    SELECT province, period, 'actual', 'provincial_task_count', sum(task_count)
-      FROM tasks_by_field GROUP BY ALL
-    UNION ALL
-    SELECT province, period, 'actual', ip_type || '_count', count(*)
-      FROM ip_assets WHERE status = 'protected' AND ip_type <> 'collective_trademark' GROUP BY ALL
-    UNION ALL
-    SELECT province, period, 'actual', 'collective_trademark_count_group_' || split_part(stated_group, '_', 2), count(*)
-      FROM ip_assets WHERE ip_type = 'collective_trademark' AND status = 'protected' GROUP BY ALL
-    UNION ALL
-    SELECT province, period, 'actual', 'ip_in_progress_count', count(*)
-      FROM ip_assets WHERE status = 'in_progress' GROUP BY ALL
-    UNION ALL
-    SELECT province, period, 'actual', 'st_organisation_count', count(*)
-      FROM organisations GROUP BY ALL
-    UNION ALL
-    SELECT province, period, 'actual', 'halted_project_count', count(*)
-      FROM infrastructure_projects WHERE status = 'halted' GROUP BY ALL
-"""
-
-TOTAL_CHECKS = {
-    "every stated total equals the sum of its parts": f"""
-        SELECT t.total_id, t.metric, t.stated_value, c.value AS computed
-        FROM document_totals t LEFT JOIN ({COMPUTED_TOTALS}) c
-          ON c.province = t.province AND c.period = t.period AND c.basis = t.basis AND c.metric = t.metric
-        WHERE c.value IS NULL OR c.value <> t.stated_value""",
-    "stated 2021 total = stated recurrent + stated investment": """
-        SELECT tot.province, tot.period, tot.stated_value AS total, r.stated_value AS recurrent,
-               i.stated_value AS investment
-        FROM document_totals tot
-        JOIN document_totals r ON r.province = tot.province AND r.period = tot.period
-             AND r.basis = tot.basis AND r.metric = 'recurrent_mvnd'
-        JOIN document_totals i ON i.province = tot.province AND i.period = tot.period
-             AND i.basis = tot.basis AND i.metric = 'investment_mvnd' AND i.section = tot.section
-        WHERE tot.metric = 'budget_total_mvnd' AND tot.stated_value <> r.stated_value + i.stated_value""",
-    "every budget total stated is checked (a plan period has a stated total)": """
-        SELECT DISTINCT province, period, basis FROM budget_lines
-        ANTI JOIN (SELECT * FROM document_totals WHERE metric IN ('budget_total_mvnd', 'investment_mvnd'))
-        USING (province, period, basis)""",
-}
-
-
-# Figures that must be written, in some spelling, inside their own quote: (table, column, is money)
-FIGURES_IN_QUOTES = [
-    ("budget_lines", "amount_mvnd", True),
-    ("infrastructure_projects", "approved_total_mvnd", True),
-    ("document_totals", "stated_value", False),
-    ("indicators", "value", False),
-    ("tasks_by_field", "task_count", False),
-    ("organisations", "founded_year", False),
-]
-
-
-def _figures_in_quotes(tables: dict[str, pa.Table]) -> list[str]:
-    """Check 'every figure is written in its own quote', so a slip of magnitude or digit fails."""
-    failures = []
-    for table, column, money in FIGURES_IN_QUOTES:
-        rows = tables[table].select([column, "source_quote", "founded_quote"] if table == "organisations"
-                                    else [column, "source_quote"]).to_pylist()
-        bad = []
-        for r in rows:
-            quote = r.get("founded_quote") or r["source_quote"]
-            value = r[column]
-            if value is None or value == 0:
-                continue  # a zero is stated in words ("chưa có ... nào")
-            if not document.figure_in_quote(decimal.Decimal(value), quote, money):
-                bad.append((value, quote[:60]))
-        if bad:
-            failures.append(f"check '{table}.{column}: every figure is written in its own quote' failed: {bad[:5]}")
-    return failures
-
-
-def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Runs every check; returns messages for the failed ones (empty when all pass)."""
-    failures = []
-    all_checks = {**_generated_checks(), **RELATIONSHIP_CHECKS, **TOTAL_CHECKS}
-    for name, sql in all_checks.items():
-        rows = con.execute(sql).fetchall()
-        if rows:
-            shown = "; ".join(repr(r) for r in rows[:10])
-            failures.append(f"check {name!r} failed for {len(rows)} row(s): {shown}")
-    for t in schema.TABLES.values():
-        for col in t.columns:
-            if col.accepted is None:
-                continue
-            # typing already refused these; kept as a query so a hand-edited Parquet is caught too
-            bad = con.execute(
-                f"SELECT {col.name} FROM {t.name} WHERE {col.name} IS NOT NULL "
-                f"AND NOT list_contains($ok, {col.name})", {"ok": list(col.accepted)}
-            ).fetchall()
-            if bad:
-                failures.append(f"check '{t.name}.{col.name} has accepted values' failed: {bad[:5]}")
-    return failures
-
-
-# ---------------------------------------------------------------------------------------------
 # Build
 
 
 def input_files(source_dir: Path = SOURCE_DIR, geojson_path: Path = GEOJSON_PATH) -> list[Path]:
-    code = [Path(__file__), Path(schema.__file__), Path(document.__file__)]
+    code = [Path(__file__), Path(schema.__file__), Path(document.__file__), Path(checks.__file__), Path(geo.__file__)]
     return sorted(source_dir.glob("*.csv")) + [source_dir / "document.txt", geojson_path] + code
 
 
@@ -365,6 +188,7 @@ def build(source_dir: Path = SOURCE_DIR, parquet_dir: Path = PARQUET_DIR,
             continue
         tables[t.name] = _with_citations(tbl, t, text, sections, citations)
     tables["districts"] = _districts_table(geojson_path)
+    tables["district_geometry"] = geo.district_geometry(geojson_path)
     tables["citations"] = pa.table({
         "cite_id": list(citations),
         "section": [c[0] for c in citations.values()],
@@ -377,7 +201,7 @@ def build(source_dir: Path = SOURCE_DIR, parquet_dir: Path = PARQUET_DIR,
     for name, tbl in tables.items():
         con.register(f"_arrow_{name}", tbl)
         con.execute(f"CREATE TABLE {schema.sql_name(name)} AS SELECT * FROM {schema.sql_name('_arrow_' + name)}")
-    failures = run_checks(con) + _figures_in_quotes(tables)
+    failures = checks.run_checks(con) + checks.figures_in_quotes(tables)
     con.close()
     if failures:
         raise BuildError("build refused, no Parquet written:\n- " + "\n- ".join(failures))

@@ -25,7 +25,6 @@ from .charts import budget as cb
 from .charts import map as cm
 from .charts import review as cr
 from .charts import scenarios as cs
-from .labels import budget as lb
 from .labels import map as lm
 from .labels import present as L
 from .labels import scenarios as ls
@@ -35,6 +34,9 @@ from .queries import plan as qp
 from .queries import review as qr
 from .queries import sources as q_sources
 from .scenario_baseline import load_baseline
+from .summaries import budget as sb
+from .summaries import review as sr
+from .summaries import scenarios as ss
 
 log = logging.getLogger("khcn_dash")
 
@@ -140,7 +142,7 @@ def budget_slide(lang: str, unit: str) -> Slide:
             figures.append((f"{L.tr(key, lang)} ({L.tr('fig_share', lang, pct=fmt.pct(row.share_pct, lang))})",
                             fmt.money(row.amount_mvnd, lang, unit)))
     return Slide(key="budget", title=L.tr("slide_budget", lang),
-                 summary=lb.split_summary(_value(total), split, qb.investment_by_project("2021"), lang, unit),
+                 summary=sb.split_summary(_value(total), split, qb.investment_by_project("2021"), lang, unit),
                  figures=figures, chart=cb.budget_treemap(qb.budget_tree("2021"), lines, lang, unit),
                  cite_ids=_ids(total, lines["cite_id"]))
 
@@ -154,7 +156,7 @@ def review_slide(lang: str, unit: str) -> Slide:
                (L.tr("fig_review_investment", lang), fmt.money(_value(invest), lang, unit)),
                (L.tr("fig_ip", lang), fmt.count(ip.loc[ip["status"] == "protected", "n_assets"].sum(), lang))]
     return Slide(key="review", title=L.tr("slide_review", lang),
-                 summary=cr.tasks_by_field_summary(by_field, total, lang), figures=figures,
+                 summary=sr.tasks_by_field_summary(by_field, total, lang), figures=figures,
                  chart=cr.tasks_by_field_bar(by_field, lang),
                  cite_ids=_ids(total, invest, by_field["cite_id"]))
 
@@ -180,7 +182,7 @@ def plan_slide(lang: str, unit: str) -> Slide:
 def map_slide(lang: str, unit: str) -> Slide:
     counts = qi.ip_count_by_district()
     assets = qi.ip_assets()
-    fig = cm.district_map(counts, assets, lang, font_size=cm.FONT_NORMAL)
+    fig = cm.district_map(counts, assets, qi.district_geometry(), lang, font_size=cm.FONT_NORMAL)
     return Slide(key="map", title=L.tr("slide_map", lang), summary=lm.map_summary(counts, assets, lang, filtered=False),
                  figures=[(L.tr("fig_ip", lang), fmt.count(int((assets["status"] == "protected").sum()), lang))],
                  chart=fig, cite_ids=_ids(assets["cite_id"]))
@@ -230,11 +232,11 @@ def scenario_slide(lang: str, unit: str, choice: ScenarioChoice | None = None) -
     figures.append((L.tr("fig_rules", lang), L.tr("rules_kept", lang) if not violations
                     else L.tr("rules_broken", lang, n=fmt.count(len(violations), lang))))
     deltas.append(None)
-    chart = cs.lines_vs_plan_bar(ls.lines_chart_frame(line_rows, lines, lang), lang, unit)
+    chart = cs.lines_vs_plan_bar(cs.lines_chart_frame(line_rows, lines, lang), lang, unit)
     cite_ids = _ids([r["cite_ids"] for r in line_rows], [r["cite_ids"] for r in source_rows],
                     [v.cite_ids for v in violations])
     return Slide(key="scenario", title=L.tr("slide_scenario", lang),
-                 summary=ls.lines_summary(line_rows, source_rows, lines, lang, unit),
+                 summary=ss.lines_summary(line_rows, source_rows, lines, lang, unit),
                  figures=figures, deltas=deltas, chart=chart, cite_ids=cite_ids,
                  lines=[L.tr("scenario_plan", lang) if name is None else L.tr("scenario_is", lang, name=name), *meta,
                         *(ls.violation_text(v, lang, unit, lines) for v in violations)],

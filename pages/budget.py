@@ -8,6 +8,7 @@ from khcn_dash import ui
 from khcn_dash.charts import budget as charts
 from khcn_dash.labels import budget as L
 from khcn_dash.queries import budget as q
+from khcn_dash.summaries import budget as S
 
 ui.require_app_shell()
 
@@ -35,8 +36,8 @@ st.markdown(ui.tr(L.INTRO))
 # --- how much ------------------------------------------------------------------------------
 c_total, c_rec, c_inv = st.columns(3)
 figure(c_total, L.METRIC_TOTAL, total["value"], ui.tr(L.TOTAL_CAPTION))
-figure(c_rec, L.METRIC_RECURRENT, recurrent["value"], L.share_caption(split, "recurrent", lang))
-figure(c_inv, L.METRIC_INVESTMENT, investment["value"], L.share_caption(split, "investment", lang))
+figure(c_rec, L.METRIC_RECURRENT, recurrent["value"], S.share_caption(split, "recurrent", lang))
+figure(c_inv, L.METRIC_INVESTMENT, investment["value"], S.share_caption(split, "investment", lang))
 ui.source_note([total["cite_id"], recurrent["cite_id"], investment["cite_id"]], key="budget_totals_src")
 
 # --- where it goes -------------------------------------------------------------------------
@@ -44,11 +45,11 @@ st.header(ui.tr(L.SPLIT_HEADER))
 lines_table = charts.budget_lines_table(lines, lang, unit)
 ui.chart_block(
     charts.budget_treemap(q.budget_tree("2021"), lines, lang, unit), lines_table,
-    L.split_summary(total["value"], split, projects_2021, lang, unit),
+    S.split_summary(total["value"], split, projects_2021, lang, unit),
     [total["cite_id"], lines.cite_id], key="budget_tree", filename="du_toan_2021",
     shown=fmt.readable(lines_table, lang))
 st.caption(ui.tr(L.TREEMAP_HELP))
-st.info(L.recurrent_not_split(recurrent["value"], lang, unit), icon=":material/info:")
+st.info(S.recurrent_not_split(recurrent["value"], lang, unit), icon=":material/info:")
 
 st.subheader(ui.tr(L.LINES_HEADER))
 ui.table_block(lines_table, lines.cite_id, key="budget_lines", filename="cac_khoan_du_toan_2021",
@@ -61,12 +62,12 @@ prev_n = q.stated_total("investment_project_count", "2016-2020")
 plan_n = q.stated_total("investment_project_count", "2021")
 across = q.investment_across_periods()
 c_prev, c_plan = st.columns(2)
-figure(c_prev, L.METRIC_PREV, prev["value"], L.n_projects(prev_n["value"], lang))
-figure(c_plan, L.METRIC_PLAN, investment["value"], L.n_projects(plan_n["value"], lang))
+figure(c_prev, L.METRIC_PREV, prev["value"], S.n_projects(prev_n["value"], lang))
+figure(c_plan, L.METRIC_PLAN, investment["value"], S.n_projects(plan_n["value"], lang))
 st.warning(ui.tr(L.PERIODS_NOT_ADDED), icon=":material/block:")
 across_table = charts.investment_table(across, lang, unit)
 ui.chart_block(
     charts.investment_periods_bar(across, lang, unit), across_table,
-    L.periods_summary(across, prev["value"], prev_n["value"], investment["value"], plan_n["value"], lang, unit),
+    S.periods_summary(across, prev["value"], prev_n["value"], investment["value"], plan_n["value"], lang, unit),
     [prev["cite_id"], plan_n["cite_id"], across.cite_id], key="budget_periods", filename="von_dau_tu_2016_2021",
     shown=fmt.readable(across_table, lang))

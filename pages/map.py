@@ -76,7 +76,7 @@ with col_map:
     research_layer = bool(st.session_state.get("research_layer"))
 
     fig = charts.district_map(
-        counts, assets, lang, selected=district, research=research_counts if research_layer else None,
+        counts, assets, q.district_geometry(), lang, selected=district, research=research_counts if research_layer else None,
         font_size=charts.FONT_LARGE if large else charts.FONT_NORMAL)
     tab_map, tab_table = ui.lazy_tabs([ui.t("chart"), ui.t("table")], key="ip_map_view")
     if tab_map.open:

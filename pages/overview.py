@@ -11,6 +11,7 @@ from khcn_dash.labels import overview as L
 from khcn_dash.queries import budget as q_budget
 from khcn_dash.queries import review as q_review
 from khcn_dash.queries import sources as q_sources
+from khcn_dash.summaries import overview as S
 
 ui.require_app_shell()
 
@@ -49,14 +50,14 @@ with st.container(border=True):
 
 # --- 2021: how much, and where it goes -----------------------------------------------------
 st.header(ui.tr(L.QUESTION_2021))
-st.markdown(L.answer_2021(total["value"], split, projects, lang, unit))
+st.markdown(S.answer_2021(total["value"], split, projects, lang, unit))
 row = st.columns(3)
 card(row[0], money_label(L.CARD_TOTAL), money_value(total["value"]), ui.tr(L.TOTAL_CAPTION),
      [total["cite_id"]], "budget", "total")
-card(row[1], money_label(L.CARD_RECURRENT), money_value(recurrent["value"]), L.recurrent_caption(split, lang),
+card(row[1], money_label(L.CARD_RECURRENT), money_value(recurrent["value"]), S.recurrent_caption(split, lang),
      [recurrent["cite_id"]], "budget", "recurrent")
 card(row[2], money_label(L.CARD_INVESTMENT), money_value(investment["value"]),
-     L.investment_caption(split, n_projects["value"], lang),
+     S.investment_caption(split, n_projects["value"], lang),
      [investment["cite_id"], n_projects["cite_id"], *projects.cite_id], "budget", "investment")
 
 # --- 2016–2020: what it delivered ----------------------------------------------------------
@@ -66,15 +67,15 @@ tasks_stated = q_budget.stated_total("provincial_task_count", "2016-2020")
 enterprises = q_review.indicator("st_enterprise_count", "2016-2020")
 prev = q_budget.stated_total("investment_mvnd", "2016-2020")
 prev_n = q_budget.stated_total("investment_project_count", "2016-2020")
-ip_value, ip_caption, ip_cites = L.ip_card(q_review.ip_counts_by_type(), q_review.ip_totals_by_status(), lang)
+ip_value, ip_caption, ip_cites = S.ip_card(q_review.ip_counts_by_type(), q_review.ip_totals_by_status(), lang)
 row = st.columns(4)
-card(row[0], ui.tr(L.CARD_TASKS), L.count(tasks["n_tasks"], lang), L.tasks_caption(q_review.tasks_by_field(), lang),
+card(row[0], ui.tr(L.CARD_TASKS), S.count(tasks["n_tasks"], lang), S.tasks_caption(q_review.tasks_by_field(), lang),
      [tasks_stated["cite_id"], *tasks["cite_ids"]], "review", "tasks")
 card(row[1], ui.tr(L.CARD_IP), ip_value, ip_caption, ip_cites, "map", "ip")
-card(row[2], ui.tr(L.CARD_ENTERPRISES), L.count(enterprises["value"], lang), ui.tr(L.ENTERPRISES_CAPTION),
+card(row[2], ui.tr(L.CARD_ENTERPRISES), S.count(enterprises["value"], lang), ui.tr(L.ENTERPRISES_CAPTION),
      [enterprises["cite_id"]], "review", "enterprises")
 card(row[3], money_label(L.CARD_INVESTMENT_PREV), money_value(prev["value"]),
-     L.prev_investment_caption(prev_n["value"], lang), [prev["cite_id"]], "budget", "investment_prev")
+     S.prev_investment_caption(prev_n["value"], lang), [prev["cite_id"]], "budget", "investment_prev")
 
 # --- where the numbers come from -----------------------------------------------------------
 st.header(ui.tr(L.QUESTION_SOURCE))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from khcn_dash import filters
 from khcn_dash import format as fmt
 from khcn_dash import ui
 from khcn_dash.charts import review as charts
@@ -10,6 +11,8 @@ from khcn_dash.labels import review as L
 from khcn_dash.queries import budget as q_budget
 from khcn_dash.queries import ip as q_ip
 from khcn_dash.queries import review as q_review
+from khcn_dash.results import cite_ids
+from khcn_dash.summaries import review as S
 
 ui.require_app_shell()
 
@@ -46,11 +49,11 @@ st.header(ui.tr(L.T["title"]))
 st.caption(ui.tr(L.T["intro"]))
 
 cols = st.columns(3)
-for i, (label, value, help_text) in enumerate(charts.headline_metrics(facts, lang, unit)):
+for i, (label, value, help_text) in enumerate(S.headline_metrics(facts, lang, unit)):
     cols[i % 3].metric(label, value, help=help_text, border=True)
 st.subheader(ui.tr(L.T["key_points"]))
-st.markdown(charts.key_points(facts, lang, unit))
-ui.source_note(charts.headline_cites(facts), key="review_headline_src")
+st.markdown(S.key_points(facts, lang, unit))
+ui.source_note(S.headline_cites(facts), key="review_headline_src")
 st.info(ui.tr(L.T["how_to_source"]), icon=":material/menu_book:")
 
 tab_tasks, tab_invest, tab_ip, tab_orgs, tab_legal, tab_limits = ui.lazy_tabs(
@@ -63,23 +66,23 @@ if tab_tasks.open:
         tasks = facts["tasks"]
         table = charts.tasks_by_field_table(tasks, lang)
         ui.chart_block(charts.tasks_by_field_bar(tasks, lang), table,
-                       charts.tasks_by_field_summary(tasks, facts["tasks_total"], lang),
-                       charts.cite_ids(facts["tasks_total"], tasks), key="review_tasks", filename=L.FILENAMES["tasks"],
+                       S.tasks_by_field_summary(tasks, facts["tasks_total"], lang),
+                       cite_ids(facts["tasks_total"], tasks), key="review_tasks", filename=L.FILENAMES["tasks"],
                        shown=fmt.readable(table, lang))
 
         st.subheader(ui.tr(L.T["h_ministry"]))
-        ui.table_block(charts.ministry_tasks_table(facts["ministry"], lang), charts.cite_ids(facts["ministry"]),
+        ui.table_block(charts.ministry_tasks_table(facts["ministry"], lang), cite_ids(facts["ministry"]),
                        key="review_ministry", filename=L.FILENAMES["ministry"])
 
         st.subheader(ui.tr(L.T["h_highlights"]))
         all_highlights = q_review.research_highlights()
-        field = st.selectbox(ui.tr(L.T["highlight_field"]), charts.highlight_fields(all_highlights),
+        field = st.selectbox(ui.tr(L.T["highlight_field"]), filters.highlight_fields(all_highlights),
                              placeholder=ui.t("choose"),
-                             format_func=lambda c: charts.option_label("field", c, lang),
+                             format_func=lambda c: L.option_label("field", c, lang),
                              key="review_highlight_field")
         highlights = q_review.research_highlights(None if field == "all" else field)
-        st.caption(charts.highlights_caption(len(highlights), len(all_highlights), lang))
-        ui.table_block(charts.highlights_table(highlights, q_ip.districts(), lang), charts.cite_ids(highlights),
+        st.caption(S.highlights_caption(len(highlights), len(all_highlights), lang))
+        ui.table_block(charts.highlights_table(highlights, q_ip.districts(), lang), cite_ids(highlights),
                        key="review_highlights", filename=L.FILENAMES["highlights"])
 
 if tab_invest.open:
@@ -88,8 +91,8 @@ if tab_invest.open:
         invest = facts["investment"]
         table = charts.investment_table(invest, lang, unit)
         ui.chart_block(charts.investment_bar(invest, lang, unit), table,
-                       charts.investment_summary(invest, facts["investment_total"], facts["investment_projects"], lang, unit),
-                       charts.cite_ids(facts["investment_total"], invest), key="review_investment",
+                       S.investment_summary(invest, facts["investment_total"], facts["investment_projects"], lang, unit),
+                       cite_ids(facts["investment_total"], invest), key="review_investment",
                        filename=L.FILENAMES["investment"], shown=fmt.readable(table, lang))
 
         st.subheader(ui.tr(L.T["h_infrastructure"]))
@@ -97,7 +100,7 @@ if tab_invest.open:
         infra = q_budget.infrastructure_status()
         table = charts.infrastructure_table(infra, lang, unit)
         ui.chart_block(charts.infrastructure_bar(infra, lang, unit), table,
-                       charts.infrastructure_summary(infra, lang, unit), charts.cite_ids(infra, facts["halted"]),
+                       S.infrastructure_summary(infra, lang, unit), cite_ids(infra, facts["halted"]),
                        key="review_infra", filename=L.FILENAMES["infrastructure"], shown=fmt.readable(table, lang))
 
 if tab_ip.open:
@@ -106,56 +109,56 @@ if tab_ip.open:
         ip_counts = q_review.ip_counts_by_type()
         ip_stated = {k: facts[k] for k in ("gi", "cm", "ct_a", "ct_b", "wip")}
         ui.chart_block(charts.ip_bar(ip_counts, lang), charts.ip_table(ip_counts, lang),
-                       charts.ip_summary(ip_stated, ip_counts, lang), charts.cite_ids(*ip_stated.values(), ip_counts),
+                       S.ip_summary(ip_stated, ip_counts, lang), cite_ids(*ip_stated.values(), ip_counts),
                        key="review_ip", filename=L.FILENAMES["ip"])
 
         st.subheader(ui.tr(L.T["h_ip_list"]))
-        ip_type = st.selectbox(ui.tr(L.T["ip_type_filter"]), ["all", *charts.IP_TYPES], placeholder=ui.t("choose"),
-                               format_func=lambda c: charts.option_label("ip_type", c, lang),
+        ip_type = st.selectbox(ui.tr(L.T["ip_type_filter"]), ["all", *filters.IP_TYPES], placeholder=ui.t("choose"),
+                               format_func=lambda c: L.option_label("ip_type", c, lang),
                                key="review_ip_type")
         all_assets = q_ip.ip_assets()
         assets = all_assets if ip_type == "all" else q_ip.ip_assets(ip_types=(ip_type,))
-        st.caption(charts.ip_caption(len(assets), len(all_assets), lang))
-        ui.table_block(charts.ip_assets_table(assets, q_ip.districts(), lang), charts.cite_ids(assets),
+        st.caption(S.ip_caption(len(assets), len(all_assets), lang))
+        ui.table_block(charts.ip_assets_table(assets, q_ip.districts(), lang), cite_ids(assets),
                        key="review_ip_list", filename=L.FILENAMES["ip_list"])
 
 if tab_orgs.open:
     with tab_orgs:
         st.subheader(ui.tr(L.T["h_orgs"]))
         orgs = facts["orgs"]
-        st.markdown(charts.organisations_summary(orgs, facts["org_count"], lang))
-        ui.table_block(charts.organisations_table(orgs, lang), charts.cite_ids(facts["org_count"], orgs),
+        st.markdown(S.organisations_summary(orgs, facts["org_count"], lang))
+        ui.table_block(charts.organisations_table(orgs, lang), cite_ids(facts["org_count"], orgs),
                        key="review_orgs", filename=L.FILENAMES["orgs"])
 
         st.subheader(ui.tr(L.T["h_enterprises"]))
-        st.markdown(charts.enterprises_summary(facts["enterprises"], lang))
-        ui.source_note(charts.cite_ids(facts["enterprises"]), key="review_enterprises_src")
+        st.markdown(S.enterprises_summary(facts["enterprises"], lang))
+        ui.source_note(cite_ids(facts["enterprises"]), key="review_enterprises_src")
 
 if tab_legal.open:
     with tab_legal:
         st.subheader(ui.tr(L.T["h_legal"]))
         instruments = q_review.legal_instruments()
-        all_kinds = charts.kinds_in(instruments)
+        all_kinds = filters.kinds_in(instruments)
         st.session_state.setdefault("review_instrument_kinds", all_kinds)  # all at first (kept by keep_state)
         kinds = st.multiselect(ui.tr(L.T["kind_filter"]), all_kinds, placeholder=ui.t("choose"),
-                               format_func=lambda k: charts.option_label("instrument_kind", k, lang),
+                               format_func=lambda k: L.option_label("instrument_kind", k, lang),
                                key="review_instrument_kinds")
         if not kinds:
             st.info(ui.tr(L.T["no_kind_selected"]))
         else:
-            chosen = charts.of_kinds(instruments, kinds)
-            on_timeline = charts.dated(chosen)
+            chosen = filters.of_kinds(instruments, kinds)
+            on_timeline = filters.dated(chosen)
             ui.chart_block(charts.legal_timeline(chosen, lang), charts.legal_table(on_timeline, lang),
-                           charts.legal_summary(chosen, lang), charts.cite_ids(on_timeline),
+                           S.legal_summary(chosen, lang), cite_ids(on_timeline),
                            key="review_legal", filename=L.FILENAMES["legal"])
 
             st.subheader(ui.tr(L.T["h_undated"]))
             st.caption(ui.tr(L.T["undated_note"]))
-            no_year = charts.undated(chosen)
+            no_year = filters.undated(chosen)
             if no_year.empty:
                 st.caption(ui.tr(L.T["none_undated"]))
             else:
-                ui.table_block(charts.undated_table(no_year, lang), charts.cite_ids(no_year),
+                ui.table_block(charts.undated_table(no_year, lang), cite_ids(no_year),
                                key="review_undated", filename=L.FILENAMES["undated"])
 
 if tab_limits.open:
@@ -164,6 +167,6 @@ if tab_limits.open:
             st.caption(ui.tr(L.T["translation_note"]))
         for name, df in (("limitations", facts["limitations"]), ("recommendations", facts["recommendations"])):
             st.subheader(ui.tr(L.T[f"h_{name}"]))
-            st.markdown(charts.count_line(f"n_{name}", len(df), lang))
+            st.markdown(S.count_line(f"n_{name}", len(df), lang))
             table = (charts.limitations_table if name == "limitations" else charts.recommendations_table)(df, lang)
-            ui.list_block(table, charts.cite_ids(df), key=f"review_{name}", filename=L.FILENAMES[name])
+            ui.list_block(table, cite_ids(df), key=f"review_{name}", filename=L.FILENAMES[name])

@@ -17,6 +17,7 @@ from khcn_dash import ui
 from khcn_dash.charts import scenarios as charts
 from khcn_dash.labels import present as PL
 from khcn_dash.labels import scenarios as L
+from khcn_dash.summaries import scenarios as summaries
 from khcn_dash.text import md_escape
 
 ui.require_app_shell()  # a permalink that is a fresh server's first request still gets app.py's shell
@@ -143,10 +144,10 @@ def scenario_body() -> None:
         label = ui.name("funding_kind", r["funding_kind"]) if r["funding_kind"] else L.t("metric_total", LANG)
         col.metric(L.metric_label(label, LANG, UNIT), fmt.amount(r["amount_mvnd"], LANG, UNIT),
                    delta=L.metric_delta(r["diff_mvnd"], LANG, UNIT))
-    lines_table = L.lines_table(line_rows, LINES, LANG, UNIT)
+    lines_table = charts.lines_table(line_rows, LINES, LANG, UNIT)
     ui.chart_block(
-        charts.lines_vs_plan_bar(L.lines_chart_frame(line_rows, LINES, LANG), LANG, UNIT), lines_table,
-        L.lines_summary(line_rows, source_rows, LINES, LANG, UNIT),
+        charts.lines_vs_plan_bar(charts.lines_chart_frame(line_rows, LINES, LANG), LANG, UNIT), lines_table,
+        summaries.lines_summary(line_rows, source_rows, LINES, LANG, UNIT),
         [r["cite_ids"] for r in line_rows] + [r["cite_ids"] for r in source_rows],
         key="scn_lines", filename="kich-ban-2021", shown=fmt.readable(lines_table, LANG))
 
@@ -190,7 +191,7 @@ def scenario_body() -> None:
                 st.caption(L.t("shares_sum", LANG, total=fmt.pct(scn.split_total_pct(), LANG)))
             else:
                 st.caption(L.t("split_caption", LANG))
-                split_table = L.split_table(split_rows, scn.split_kind, LANG, UNIT)
+                split_table = charts.split_table(split_rows, scn.split_kind, LANG, UNIT)
                 ui.table_block(split_table, baseline.source_cite_ids["recurrent"], key="scn_split",
                                filename="chia-kinh-phi-su-nghiep-gia-dinh", shown=fmt.readable(split_table, LANG))
 
@@ -201,7 +202,7 @@ def scenario_body() -> None:
     else:
         st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
         st.code(model.share_url(st.context.url, sess.PAGE_PATH, link), language=None, wrap_lines=True)
-    ui.download_buttons(L.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban-2021", key="scn_export")
+    ui.download_buttons(charts.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban-2021", key="scn_export")
     present.remember_on_screen(sess.PAGE_PATH)  # a fragment run: the sidebar's briefing follows it
 
 
@@ -243,7 +244,7 @@ if store is not None and not saved:
     st.caption(L.t("none_saved", LANG))
 by_id = {r["scenario_id"]: r for r in saved}
 if saved:
-    saved_table = L.saved_table(saved, LANG)
+    saved_table = charts.saved_table(saved, LANG)
     st.dataframe(saved_table, hide_index=True, width="stretch", key="scn_saved_table")
     ui.download_buttons(saved_table, "kich-ban-da-luu", key="scn_saved")
     p1, p2 = st.columns([3, 2])
@@ -297,11 +298,11 @@ for key in chosen:
 if not compared:
     st.caption(L.t("compare_hint", LANG))
 else:
-    names = L.compare_names(labels_by_key)
+    names = charts.compare_names(labels_by_key)
     rows = model.compare_rows(baseline, compared)
-    compare_table = L.compare_table(rows, names, LINES, LANG, UNIT)
+    compare_table = charts.compare_table(rows, names, LINES, LANG, UNIT)
     ui.chart_block(
-        charts.compare_diff_bar(L.compare_chart_frame(rows, names, LINES, LANG), LANG, UNIT), compare_table,
-        L.compare_summary(rows, {k: md_escape(v) for k, v in names.items()}, LANG, UNIT),
+        charts.compare_diff_bar(charts.compare_chart_frame(rows, names, LINES, LANG), LANG, UNIT), compare_table,
+        summaries.compare_summary(rows, {k: md_escape(v) for k, v in names.items()}, LANG, UNIT),
         [ln.cite_ids for ln in baseline.lines] + [baseline.total_cite_ids],
         key="scn_compare_block", filename="so-sanh-kich-ban-2021", shown=fmt.readable(compare_table, LANG))

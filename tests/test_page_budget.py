@@ -10,8 +10,8 @@ import pytest
 
 from khcn_dash import export
 from khcn_dash.charts import budget as charts
-from khcn_dash.labels import budget as L
 from khcn_dash.queries import budget as q
+from khcn_dash.summaries import budget as S
 from tests.conftest import open_page
 
 
@@ -159,7 +159,7 @@ def test_downloads_carry_numbers_vietnamese_headers_and_neutralised_cells():
 
 
 def test_periods_summary_lists_projects_in_both_periods_without_a_sum():
-    text = L.periods_summary(q.investment_across_periods(), 21474, 5, 33342, 3, "vi", "mvnd")
+    text = S.periods_summary(q.investment_across_periods(), 21474, 5, 33342, 3, "vi", "mvnd")
     assert "21.474 triệu đồng** cho 5 dự án" in text and "33.342 triệu đồng** cho 3 dự án" in text
     assert "Nâng cấp phòng thí nghiệm: 125 triệu đồng → 10.000 triệu đồng" in text
     assert "không cộng" in text
@@ -170,6 +170,6 @@ def test_split_summary_says_nearly_equal_only_when_it_is():
     even = pd.DataFrame({"funding_kind": ["recurrent", "investment"], "amount_mvnd": [50.0, 50.0],
                          "share_pct": [50.0, 50.0]})
     uneven = even.assign(amount_mvnd=[80.0, 20.0], share_pct=[80.0, 20.0])
-    assert "gồm hai phần gần bằng nhau" in L.split_summary(100, even, projects, "vi")
-    assert "gần bằng nhau" not in L.split_summary(100, uneven, projects, "vi")
-    assert "80%" in L.split_summary(100, uneven, projects, "vi")
+    assert "gồm hai phần gần bằng nhau" in S.split_summary(100, even, projects, "vi")
+    assert "gần bằng nhau" not in S.split_summary(100, uneven, projects, "vi")
+    assert "80%" in S.split_summary(100, uneven, projects, "vi")

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from khcn_dash import config, export
+from khcn_dash import config, export, geo
 from khcn_dash.charts import map as charts
 from khcn_dash.labels import map as L
 from khcn_dash.queries import budget, ip
@@ -106,27 +106,51 @@ def test_mau_son_products_say_how_the_district_is_known_in_both_languages():
 
 # --- geometry: offline by construction, every district clickable ---------------------------------
 
+def _shapes():
+    return charts.district_shapes(ip.district_geometry())
+
+
 def test_every_district_has_a_label_inside_it_and_click_points():
-    shapes = charts.district_shapes()
+    import shapely
+    from shapely.geometry import Polygon
+
+    shapes = _shapes()
     assert sorted(shapes) == sorted(DISTRICT_IDS)
     for did, shape in shapes.items():
-        label = np.array([[shape.label_lon, shape.label_lat]])
-        assert any(charts._inside(label, ring)[0] for ring in shape.rings), did
+        parts = [Polygon(ring) for ring in shape.rings]
+        assert any(shapely.contains_xy(p, shape.label_lon, shape.label_lat) for p in parts), did
         inside = np.zeros(len(shape.grid), dtype=bool)
-        for ring in shape.rings:
-            inside |= charts._inside(shape.grid, ring)
-        under_tag = ((np.abs(shape.grid[:, 0] - shape.tag_lon) <= charts.CALLOUT_HALF_SIZE[0])
-                     & (np.abs(shape.grid[:, 1] - shape.tag_lat) <= charts.CALLOUT_HALF_SIZE[1]))
+        for p in parts:
+            inside |= shapely.contains_xy(p, shape.grid[:, 0], shape.grid[:, 1])
+        under_tag = ((np.abs(shape.grid[:, 0] - shape.tag_lon) <= geo.CALLOUT_HALF_SIZE[0])
+                     & (np.abs(shape.grid[:, 1] - shape.tag_lat) <= geo.CALLOUT_HALF_SIZE[1]))
         assert len(shape.grid) >= 10 and (inside | under_tag).mean() > 0.98, did  # rounding to 4 places
 
 
+def test_hand_placements_come_from_the_boundary_file():
+    """Placement is data, not code: the GeoJSON's label_lon/label_lat and tag_lon/tag_lat properties."""
+    import json
+
+    from khcn_dash import config
+
+    features = json.loads(config.GEOJSON_PATH.read_text(encoding="utf-8"))["features"]
+    props = {f["properties"]["district_id"]: f["properties"] for f in features}
+    shapes = _shapes()
+    for did, p in props.items():
+        if "label_lon" in p:
+            assert (shapes[did].label_lon, shapes[did].label_lat) == (p["label_lon"], p["label_lat"])
+        if "tag_lon" in p:
+            assert (shapes[did].tag_lon, shapes[did].tag_lat) == (p["tag_lon"], p["tag_lat"])
+    assert any("tag_lon" in p for p in props.values())  # the city's callout
+
+
 def test_click_points_belong_to_one_district_each():
-    seen = [tuple(p) for shape in charts.district_shapes().values() for p in shape.grid[:-2]]
+    seen = [tuple(p) for shape in _shapes().values() for p in shape.grid[:-2]]
     assert len(seen) == len(set(seen))
 
 
 def test_figure_has_no_geo_or_map_subplot_and_one_shape_per_district():
-    fig = charts.district_map(ip.ip_count_by_district(), ip.ip_assets(), "vi").to_plotly_json()
+    fig = charts.district_map(ip.ip_count_by_district(), ip.ip_assets(), ip.district_geometry(), "vi").to_plotly_json()
     assert {t["type"] for t in fig["data"]} == {"scatter"}
     assert not any(k.startswith(("geo", "map", "mapbox")) for k in fig["layout"])
     assert sum(1 for t in fig["data"] if t.get("fill") == "toself") == 11
@@ -140,7 +164,7 @@ def test_document_text_in_the_figure_is_shown_as_written_never_as_markup():
     row = counts.index[counts["district_id"] == "bac-son"][0]
     counts.at[row, "products_vi"] = ["<img src=x onerror=alert(1)>"]
     assets.loc[assets["asset_id"] == "ct-quyt-vang-bac-son", "product_vi"] = "<img src=x onerror=alert(1)>"
-    fig = charts.district_map(counts, assets, "vi", selected="bac-son").to_plotly_json()
+    fig = charts.district_map(counts, assets, ip.district_geometry(), "vi", selected="bac-son").to_plotly_json()
     texts = [t.get("hovertemplate") or "" for t in fig["data"]] + [a["text"] for a in fig["layout"]["annotations"]]
     assert not any("<img" in x for x in texts)
     assert sum("&lt;img src=x onerror=alert(1)&gt;" in x for x in texts) == 2  # hover and the selected box

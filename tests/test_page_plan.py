@@ -15,6 +15,7 @@ from khcn_dash.labels import plan as L
 from khcn_dash.queries import budget as q_budget
 from khcn_dash.queries import plan as q_plan
 from khcn_dash.queries import review as q_review
+from khcn_dash.summaries import plan as summaries
 from tests.conftest import open_page, show_tabs
 from tests.test_page_review import chart, links, table_with, texts, values
 
@@ -176,4 +177,4 @@ def test_csv_downloads_have_vietnamese_headers_and_no_live_formulas():
     (5, None, "vi", "5"), (1500, float("nan"), "vi", "1.500"),
 ])
 def test_qualified_counts(value, qualifier, lang, expected):
-    assert charts.qualified(value, qualifier, lang) == expected
+    assert summaries.qualified(value, qualifier, lang) == expected

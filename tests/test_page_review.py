@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from khcn_dash import export
+from khcn_dash import filters
 from khcn_dash import labels
 from khcn_dash.charts import review as charts
 from khcn_dash.labels import review as L
@@ -329,8 +330,8 @@ def _download_tables(lang: str):
         "ip": charts.ip_table(q_review.ip_counts_by_type(), lang),
         "ip_list": charts.ip_assets_table(q_ip.ip_assets(), districts, lang),
         "orgs": charts.organisations_table(q_review.organisations(), lang),
-        "legal": charts.legal_table(charts.dated(q_review.legal_instruments()), lang),
-        "undated": charts.undated_table(charts.undated(q_review.legal_instruments()), lang),
+        "legal": charts.legal_table(filters.dated(q_review.legal_instruments()), lang),
+        "undated": charts.undated_table(filters.undated(q_review.legal_instruments()), lang),
         "limitations": charts.limitations_table(q_review.limitations(), lang),
         "recommendations": charts.recommendations_table(q_review.recommendations(), lang),
     }

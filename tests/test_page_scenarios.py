@@ -13,6 +13,7 @@ import pytest
 from khcn_dash import export
 from khcn_dash import scenario as m
 from khcn_dash import scenario_store as stores
+from khcn_dash.charts import scenarios as cs
 from khcn_dash.labels import scenarios as L
 from khcn_dash.queries import scenarios as q
 from khcn_dash.labels import UI
@@ -494,7 +495,7 @@ def test_the_two_percent_floor_once_the_local_budget_is_entered():
 def test_exports_carry_the_scenario_with_headers_in_the_users_language(baseline):
     scn = m.Scenario.plan(baseline).add_candidate(FARM).move(LAB, FARM, D("2000"))
     lines = {ln.line_id: ln for ln in baseline.lines}
-    table = L.export_table(scn.line_rows(), scn.source_rows(), lines, "vi", "mvnd")
+    table = cs.export_table(scn.line_rows(), scn.source_rows(), lines, "vi", "mvnd")
     csv = export.to_csv_bytes(table).decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("Dòng,Nguồn,Kế hoạch (triệu đồng),Kịch bản (triệu đồng)")
     assert "Trại thực nghiệm (đề xuất khôi phục),Chi đầu tư phát triển,0,2000" in csv
@@ -502,5 +503,5 @@ def test_exports_carry_the_scenario_with_headers_in_the_users_language(baseline)
     book = openpyxl.load_workbook(io.BytesIO(export.to_xlsx_bytes(table, "kich-ban")))
     values = [[c.value for c in row] for row in book.active.iter_rows()]
     assert values[0][0] == "Dòng" and values[-1][2] == pytest.approx(66769.9)
-    en = L.export_table(scn.line_rows(), scn.source_rows(), lines, "en", "bvnd")
+    en = cs.export_table(scn.line_rows(), scn.source_rows(), lines, "en", "bvnd")
     assert list(en.columns)[:3] == ["Line", "Source", "Plan (billion VND)"]

@@ -9,44 +9,28 @@ in a meeting room with no internet by construction, and tests/e2e/test_map_brows
 a real browser.
 
 Clicks: Plotly selects points, not filled areas, so each district also carries an invisible grid
-of points inside it (about one every 2.5 km). A click anywhere in a district lands on one of its
+of points inside it (about one every 2.5 km; derived by the build, khcn_dash/geo.py). A click anywhere in a district lands on one of its
 points; the point's customdata is the district id, which the page reads from the selection.
 """
 from __future__ import annotations
 
-import functools
 import html
 import json
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .. import config
 from .. import format as fmt
 from ..labels import map as L
 from . import FONT_FAMILY, PALETTE, SEQUENTIAL, base_layout
 
-GRID_STEP_DEG = 0.022  # invisible click points: ~2.4 km apart, ~15 px on a laptop screen
 OUTLINE = "#4D4D4D"
 SELECTED_OUTLINE = "#000000"
 RESEARCH_COLOUR = PALETTE[0]  # Okabe–Ito blue: dark enough on the white tags
 RESEARCH_GLYPH = "◆"
-# Cartographic placement, checked by eye on the rendered map (normal and large labels, with the
-# research layer): Cao Lộc's computed label point sits in its narrow western arm, next to the city,
-# so it moves to the wide eastern part; four central tags move apart so they do not overlap; TP Lạng Sơn
-# is too small to hold its own tag, so its tag stands to the east, on the open ground of
-# northern Lộc Bình, with a line to the city. The click points under that tag belong to the city,
-# so clicking a district's tag always chooses that district.
-LABEL_AT: dict[str, tuple[float, float]] = {
-    "cao-loc": (106.9, 21.93), "chi-lang": (106.57, 21.64), "van-quan": (106.56, 21.90),
-    "van-lang": (106.62, 22.11), "loc-binh": (106.88, 21.60),
-}
-CALLOUT_AT: dict[str, tuple[float, float]] = {"tp-lang-son": (106.99, 21.775)}  # where the tag stands
-CALLOUT_HALF_SIZE = (0.075, 0.05)  # lon, lat: about the tag's extent on screen, half each way
 # One glyph per product under its district's name: the shape says the type, filled = protected,
 # hollow = in progress (so colour is never the only cue).
 GLYPHS: dict[tuple[str, str], str] = {
@@ -71,87 +55,16 @@ class DistrictShape:
     tag_lat: float
 
 
-def _inside(points: np.ndarray, ring: np.ndarray) -> np.ndarray:
-    """Even-odd ray casting: which of `points` (m, 2) lie inside the closed `ring` (n, 2)."""
-    x, y = points[:, 0:1], points[:, 1:2]
-    x1, y1 = ring[:-1, 0], ring[:-1, 1]
-    x2, y2 = ring[1:, 0], ring[1:, 1]
-    crosses = (y1 > y) != (y2 > y)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        x_at = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
-    return np.count_nonzero(crosses & (x < x_at), axis=1) % 2 == 1
-
-
-def _distance_to_rings(points: np.ndarray, rings, kx: float) -> np.ndarray:
-    """Shortest distance (in lat-degree units, lon scaled by kx) from each point to any ring edge."""
-    best = np.full(len(points), np.inf)
-    p = points * [kx, 1.0]
-    for ring in rings:
-        r = ring * [kx, 1.0]
-        a, b = r[:-1], r[1:]
-        ab = b - a
-        ab2 = np.maximum((ab ** 2).sum(axis=1), 1e-18)
-        ap = p[:, None, :] - a[None, :, :]
-        u = np.clip((ap * ab[None]).sum(axis=2) / ab2, 0, 1)
-        nearest = a[None] + u[..., None] * ab[None]
-        d = np.sqrt(((p[:, None, :] - nearest) ** 2).sum(axis=2)).min(axis=1)
-        best = np.minimum(best, d)
-    return best
-
-
-def _label_point(rings, kx: float) -> tuple[float, float]:
-    """A point well inside the largest part: the grid point farthest from the border (a cheap
-    'pole of inaccessibility'), so labels never sit outside concave or split districts."""
-    main = max(rings, key=len)
-    lo, hi = main.min(axis=0), main.max(axis=0)
-    xs = np.linspace(lo[0], hi[0], 40)
-    ys = np.linspace(lo[1], hi[1], 40)
-    cand = np.array([(x, y) for x in xs for y in ys])
-    cand = cand[_inside(cand, main)]
-    if len(cand) == 0:
-        c = main.mean(axis=0)
-        return float(c[0]), float(c[1])
-    d = _distance_to_rings(cand, [main], kx)
-    best = cand[int(np.argmax(d))]
-    return float(best[0]), float(best[1])
-
-
-@functools.lru_cache(maxsize=4)
-def district_shapes(path: Path = config.GEOJSON_PATH) -> dict[str, DistrictShape]:
-    """The districts of the GeoJSON, keyed by district_id, with label points and click grids."""
-    gj = json.loads(Path(path).read_text(encoding="utf-8"))
-    all_pts = np.array([pt for f in gj["features"] for poly in _polygons(f["geometry"]) for pt in poly[0]])
-    kx = math.cos(math.radians(float(all_pts[:, 1].mean())))
-    lo, hi = all_pts.min(axis=0), all_pts.max(axis=0)
-    xs = np.arange(lo[0], hi[0], GRID_STEP_DEG)
-    ys = np.arange(lo[1], hi[1], GRID_STEP_DEG * kx)  # square on screen
-    grid = np.array([(x, y) for x in xs for y in ys])
-    half_x, half_y = CALLOUT_HALF_SIZE
-    under_tag = {did: (np.abs(grid[:, 0] - x) <= half_x) & (np.abs(grid[:, 1] - y) <= half_y)
-                 for did, (x, y) in CALLOUT_AT.items()}
-    taken = np.zeros(len(grid), dtype=bool)
-    for mask in under_tag.values():
-        taken |= mask
+def district_shapes(geometry: pd.DataFrame) -> dict[str, DistrictShape]:
+    """The districts keyed by district_id, from queries.ip.district_geometry() (derived by the build:
+    khcn_dash.geo computes label points, tag places and click points from the boundaries)."""
     shapes = {}
-    for f in gj["features"]:
-        did = f["properties"]["district_id"]
-        rings = tuple(np.asarray(poly[0], dtype=float) for poly in _polygons(f["geometry"]))
-        inside = np.zeros(len(grid), dtype=bool)
-        for ring in rings:
-            inside |= _inside(grid, ring)
-        lon, lat = LABEL_AT.get(did) or _label_point(rings, kx)
-        tag_lon, tag_lat = CALLOUT_AT.get(did, (lon, lat))
-        mine = (inside & ~taken) | under_tag.get(did, np.zeros(len(grid), dtype=bool))
-        # the label and tag points too, so even the smallest district has a point to click
-        pts = np.round(np.vstack([grid[mine], [[lon, lat], [tag_lon, tag_lat]]]), 4)
-        shapes[did] = DistrictShape(did, rings, lon, lat, pts, tag_lon, tag_lat)
+    for r in geometry.itertuples():
+        rings = tuple(np.asarray(ring, dtype=float) for ring in json.loads(r.rings_json))
+        grid = np.asarray(json.loads(r.grid_json), dtype=float).reshape(-1, 2)
+        shapes[r.district_id] = DistrictShape(r.district_id, rings, float(r.label_lon), float(r.label_lat), grid,
+                                              float(r.tag_lon), float(r.tag_lat))
     return shapes
-
-
-def _polygons(geometry: dict) -> list:
-    if geometry["type"] == "Polygon":
-        return [geometry["coordinates"]]
-    return list(geometry["coordinates"])  # MultiPolygon (Cao Lộc has an exclave)
 
 
 def lat_scale(shapes: dict[str, DistrictShape]) -> float:
@@ -195,19 +108,19 @@ def _hover(district_id: str, row, shared: set[str], n_research: int | None, lang
     return "<br>".join(lines) + "<extra></extra>"
 
 
-def district_map(counts: pd.DataFrame, assets: pd.DataFrame, lang: str = "vi", *,
+def district_map(counts: pd.DataFrame, assets: pd.DataFrame, geometry: pd.DataFrame, lang: str = "vi", *,
                  selected: str | None = None, research: pd.DataFrame | None = None,
-                 font_size: int = FONT_NORMAL,
-                 height: int | None = None, shapes: dict[str, DistrictShape] | None = None) -> go.Figure:
+                 font_size: int = FONT_NORMAL, height: int | None = None) -> go.Figure:
     """The districts coloured by their number of IP assets, with name, count and one glyph per product
     on each; the selected district is outlined and its products are listed by name in a box.
 
     counts: ip_count_by_district() (district_id, n_assets, products_vi, products_en).
     assets: ip_assets() with the same filters (for province-wide and shared products).
+    geometry: district_geometry() (outlines, label and tag points, click points).
     research: research_count_by_district() (district_id, n_highlights) to draw the research layer.
     Each click point carries customdata = district_id. Fonts scale with `font_size` (projector mode).
     """
-    shapes = shapes or district_shapes()
+    shapes = district_shapes(geometry)
     by_id = {r["district_id"]: r for _, r in counts.iterrows()}
     vmax = max(float(counts["n_assets"].max()) if len(counts) else 0.0, 1.0)
     shared = set(assets.loc[assets["scope"] == "area", "product_vi"])
@@ -270,7 +183,7 @@ def district_map(counts: pd.DataFrame, assets: pd.DataFrame, lang: str = "vi", *
                "borderwidth": 2 if did == selected else 0.5, "borderpad": 2}
         # no hovertext on tags: a tag with hover text would swallow clicks, and clicks must reach the
         # district's points underneath (the points' own hover shows the same details)
-        if did in CALLOUT_AT:
+        if (shape.tag_lon, shape.tag_lat) != (shape.label_lon, shape.label_lat):  # a callout
             fig.add_annotation(x=shape.label_lon, y=shape.label_lat, ax=shape.tag_lon, ay=shape.tag_lat,
                                axref="x", ayref="y", showarrow=True, arrowhead=0, arrowwidth=2,
                                arrowcolor=SELECTED_OUTLINE, **tag)

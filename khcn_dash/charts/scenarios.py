@@ -4,7 +4,12 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
 from .. import format as fmt
+from .. import labels
+from ..scenario import Line
 from ..labels import scenarios as L
 from . import PALETTE, base_layout
 from ..text import html_escape
@@ -59,3 +64,106 @@ def compare_diff_bar(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> 
                              "zerolinecolor": "#444", "zerolinewidth": 1},
                       yaxis={"autorange": "reversed", "automargin": True})
     return fig
+
+
+# --- the tables beside the charts (headers in the user's language; money in the display unit) ---
+
+def _in_unit(value: Decimal | None, unit: str):
+    return None if value is None else fmt.to_unit(value, unit)
+
+
+def lines_table(rows: Iterable[Mapping], lines: Mapping[str, Line], lang: str, unit: str) -> pd.DataFrame:
+    """The scenario's lines against the plan, for display and download."""
+    u = L.unit_text(lang, unit)
+    out = []
+    for r in rows:
+        ln = lines[r["line_id"]]
+        out.append({
+            L.t("col_line", lang): L.line_label(ln, lang),
+            L.t("col_source", lang): labels.name("funding_kind", ln.funding_kind, lang),
+            L.t("col_plan_unit", lang, unit=u): _in_unit(r["plan_mvnd"], unit),
+            L.t("col_amount_unit", lang, unit=u): _in_unit(r["amount_mvnd"], unit),
+            L.t("col_diff_unit", lang, unit=u): _in_unit(r["diff_mvnd"], unit),
+            L.t("col_diff_pct", lang): r["diff_pct"],
+            L.t("col_cap_unit", lang, unit=u): _in_unit(r["cap_mvnd"], unit),
+            L.t("col_headroom_unit", lang, unit=u): _in_unit(r["headroom_mvnd"], unit),
+        })
+    return pd.DataFrame(out)
+
+
+def sources_table(rows: Iterable[Mapping], lang: str, unit: str) -> pd.DataFrame:
+    u = L.unit_text(lang, unit)
+    return pd.DataFrame([{
+        L.t("col_source", lang): (labels.name("funding_kind", r["funding_kind"], lang) if r["funding_kind"]
+                                else L.t("all_sources", lang)),
+        L.t("col_plan_unit", lang, unit=u): _in_unit(r["plan_mvnd"], unit),
+        L.t("col_amount_unit", lang, unit=u): _in_unit(r["amount_mvnd"], unit),
+        L.t("col_diff_unit", lang, unit=u): _in_unit(r["diff_mvnd"], unit),
+    } for r in rows])
+
+
+def export_table(line_rows: Iterable[Mapping], source_rows: Iterable[Mapping], lines: Mapping[str, Line],
+                 lang: str, unit: str) -> pd.DataFrame:
+    """One table for CSV/Excel: the lines, then the totals by source and overall."""
+    body = lines_table(line_rows, lines, lang, unit)
+    totals = sources_table(source_rows, lang, unit).rename(columns={L.t("col_source", lang): L.t("col_line", lang)})
+    return pd.concat([body, totals], ignore_index=True)
+
+
+def split_table(rows: Iterable[Mapping], kind: str, lang: str, unit: str) -> pd.DataFrame:
+    u = L.unit_text(lang, unit)
+    return pd.DataFrame([{
+        L.t("col_code", lang): L.split_code_name(kind, r["code"], lang),
+        L.t("col_share", lang): r["share_pct"],
+        L.t("col_amount_unit", lang, unit=u): _in_unit(r["amount_mvnd"], unit),
+    } for r in rows])
+
+
+def compare_table(rows: Iterable[Mapping], names: Mapping[str, str], lines: Mapping[str, Line], lang: str,
+                  unit: str) -> pd.DataFrame:
+    """Wide table: one row per line; the plan, then each scenario's amount and its difference."""
+    u = L.unit_text(lang, unit)
+    by_line: dict[str, dict] = {}
+    for r in rows:
+        ln = lines[r["line_id"]]
+        row = by_line.setdefault(r["line_id"], {
+            L.t("col_line", lang): L.line_label(ln, lang),
+            L.t("col_plan_unit", lang, unit=u): _in_unit(r["plan_mvnd"], unit)})
+        row[L.t("col_amount_of", lang, name=names[r["key"]], unit=u)] = _in_unit(r["amount_mvnd"], unit)
+        row[L.t("col_diff_of", lang, name=names[r["key"]], unit=u)] = _in_unit(r["diff_mvnd"], unit)
+    return pd.DataFrame(list(by_line.values()))
+
+
+def saved_table(rows: Iterable[Mapping], lang: str) -> pd.DataFrame:
+    """The saved scenarios as plain text cells (names are never read as HTML or Markdown)."""
+    return pd.DataFrame([{
+        L.t("col_name", lang): r["name"], L.t("col_author", lang): r.get("author") or "",
+        L.t("col_saved_at", lang): L.saved_at(r.get("created_at"), lang),
+        L.t("col_versions", lang): r.get("n_versions", 1), L.t("col_note", lang): r.get("note") or "",
+    } for r in rows], columns=[L.t(c, lang) for c in ("col_name", "col_author", "col_saved_at", "col_versions",
+                                                    "col_note")])
+
+
+def compare_names(labels_by_key: Mapping[str, str]) -> dict[str, str]:
+    """Scenario names made unique for column headers ('A', 'A (2)')."""
+    seen: dict[str, int] = {}
+    out = {}
+    for key, label in labels_by_key.items():
+        n = seen.get(label, 0) + 1
+        seen[label] = n
+        out[key] = label if n == 1 else f"{label} ({n})"
+    return out
+
+
+def lines_chart_frame(line_rows: Iterable[Mapping], lines: Mapping[str, Line], lang: str) -> pd.DataFrame:
+    """Input of charts.scenarios.lines_diff_bar: label, plan_mvnd, amount_mvnd, diff_mvnd."""
+    return pd.DataFrame([{"label": L.line_name(lines[r["line_id"]], lang), "plan_mvnd": r["plan_mvnd"],
+                          "amount_mvnd": r["amount_mvnd"], "diff_mvnd": r["diff_mvnd"]} for r in line_rows],
+                        columns=["label", "plan_mvnd", "amount_mvnd", "diff_mvnd"])
+
+
+def compare_chart_frame(rows: Iterable[Mapping], names: Mapping[str, str], lines: Mapping[str, Line],
+                        lang: str) -> pd.DataFrame:
+    """Input of charts.scenarios.compare_diff_bar: label, scenario, diff_mvnd."""
+    return pd.DataFrame([{"label": L.line_name(lines[r["line_id"]], lang), "scenario": names[r["key"]],
+                          "diff_mvnd": r["diff_mvnd"]} for r in rows], columns=["label", "scenario", "diff_mvnd"])

@@ -1,11 +1,9 @@
-"""Budget page strings (vi, en) and the plain-text summaries of its charts.
+"""Budget page strings (vi, en): pairs, templates, and the names of its lines.
 
-The summaries are pure functions of query results, so a reader who does not read charts gets
-the same figures in a sentence, formatted in the reader's language and unit.
+Templates use str.format fields; the numbers put into them are already formatted (format.py).
+The sentences that fill them are in khcn_dash.summaries.budget.
 """
 from __future__ import annotations
-
-import pandas as pd
 
 from .. import format as fmt
 from . import Pair, name, pick
@@ -108,75 +106,29 @@ def project_note(row, lang: str, in_sentence: bool = False) -> str:
 
 NEARLY_EQUAL: Pair = (" gần bằng nhau", " nearly equal")
 
-
-def nearly_equal(share_a, share_b, within_points: float = 5) -> bool:
-    """Whether two shares (in %) are close enough to call the parts 'nearly equal'."""
-    return abs(float(share_a) - float(share_b)) <= within_points
-
-
-def split_summary(total_mvnd, split: pd.DataFrame, investment: pd.DataFrame, lang: str = "vi",
-                  unit: str = "mvnd") -> str:
-    """One paragraph: the 2021 total, its two parts with shares, and the investment projects.
-
-    `split` is queries.budget.budget_split(); `investment` is investment_by_project('2021')
-    (any frame with short_*, amount_mvnd, project_status, funder)."""
-    parts = split.set_index("funding_kind")
-    rec, inv = parts.loc["recurrent"], parts.loc["investment"]
-    money = lambda v: fmt.money(v, lang, unit)  # noqa: E731
-    projects = "; ".join(f"{item_name(r, lang)} {money(r.amount_mvnd)} ({project_note(r, lang, in_sentence=True)})"
-                         for r in investment.itertuples())
-    n = fmt.count(len(investment), lang)
-    even = nearly_equal(rec.share_pct, inv.share_pct)
-    if lang == "vi":
-        return (f"Tổng dự toán KH&CN năm 2021 là **{money(total_mvnd)}**, gồm hai phần{NEARLY_EQUAL[0] * even}: "
-                f"kinh phí sự nghiệp KH&CN **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}; "
-                f"văn bản không chia chi tiết khoản này) và chi đầu tư phát triển **{money(inv.amount_mvnd)}** "
-                f"({fmt.pct(inv.share_pct, lang)}) cho {n} dự án: {projects}.")
-    return (f"The 2021 S&T budget totals **{money(total_mvnd)}**, in two{NEARLY_EQUAL[1] * even} parts: "
-            f"the recurrent S&T budget of **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}; "
-            f"the document does not break it down) and development investment of **{money(inv.amount_mvnd)}** "
-            f"({fmt.pct(inv.share_pct, lang)}) for {n} projects: {projects}.")
-
-
-def periods_summary(across: pd.DataFrame, prev_total, prev_count, plan_total, plan_count, lang: str = "vi",
-                    unit: str = "mvnd") -> str:
-    """One paragraph on investment 2016–2020 (allocated) beside 2021 (planned), never added up.
-
-    `across` is queries.budget.investment_across_periods(); the totals and counts are the ones
-    the document states (document_totals)."""
-    money = lambda v: fmt.money(v, lang, unit)  # noqa: E731
-    short = "short_vi" if lang == "vi" else "short_en"
-    prev = across[across.period == "2016-2020"].set_index("project_id")
-    plan = across[across.period == "2021"].set_index("project_id")
-    both = [p for p in plan.index if p in prev.index]
-    pairs = "; ".join(f"{plan.loc[p, short]}: {money(prev.loc[p, 'amount_mvnd'])} → {money(plan.loc[p, 'amount_mvnd'])}"
-                      for p in both)
-    if lang == "vi":
-        text = (f"Giai đoạn 2016–2020 đã phân bổ **{money(prev_total)}** cho {fmt.count(prev_count, lang)} dự án; "
-                f"năm 2021 dự kiến **{money(plan_total)}** cho {fmt.count(plan_count, lang)} dự án.")
-        if pairs:
-            text += (f" {fmt.count(len(both), lang)} dự án có mặt ở cả hai "
-                     f"(đã phân bổ 2016–2020 → dự kiến 2021): {pairs}.")
-        return text + " Hai số liệu có căn cứ khác nhau nên không cộng với nhau."
-    text = (f"In 2016–2020, **{money(prev_total)}** was allocated to {fmt.count(prev_count, lang)} projects; for 2021, "
-            f"**{money(plan_total)}** is planned for {fmt.count(plan_count, lang)} projects.")
-    if pairs:
-        text += f" {fmt.count(len(both), lang)} projects appear in both (allocated 2016–2020 → planned 2021): {pairs}."
-    return text + " The two figures rest on different bases, so they are not added together."
-
-
-def share_caption(split: pd.DataFrame, funding_kind: str, lang: str = "vi") -> str:
-    """'50,1% tổng dự toán' for one funding kind of queries.budget.budget_split()."""
-    share = split.set_index("funding_kind").loc[funding_kind, "share_pct"]
-    return pick(SHARE_OF_TOTAL, lang).format(kind=name("funding_kind", funding_kind, lang), pct=fmt.pct(share, lang))
-
-
-def n_projects(n, lang: str = "vi") -> str:
-    return pick(N_PROJECTS, lang).format(n=fmt.count(n, lang))
-
-
-def recurrent_not_split(amount_mvnd, lang: str = "vi", unit: str = "mvnd") -> str:
-    return pick(RECURRENT_NOT_SPLIT, lang).format(amount=fmt.money(amount_mvnd, lang, unit))
+# The summaries under the charts (khcn_dash.summaries.budget). {nearly} is NEARLY_EQUAL or nothing.
+SPLIT_SUMMARY: Pair = (
+    "Tổng dự toán KH&CN năm 2021 là **{total}**, gồm hai phần{nearly}: kinh phí sự nghiệp KH&CN **{recurrent}** "
+    "({recurrent_pct}; văn bản không chia chi tiết khoản này) và chi đầu tư phát triển **{investment}** "
+    "({investment_pct}) cho {n} dự án: {projects}.",
+    "The 2021 S&T budget totals **{total}**, in two{nearly} parts: the recurrent S&T budget of **{recurrent}** "
+    "({recurrent_pct}; the document does not break it down) and development investment of **{investment}** "
+    "({investment_pct}) for {n} projects: {projects}.",
+)
+SPLIT_PROJECT: Pair = ("{name} {amount} ({note})", "{name} {amount} ({note})")
+PERIODS_SUMMARY: Pair = (
+    "Giai đoạn 2016–2020 đã phân bổ **{prev_total}** cho {prev_n} dự án; năm 2021 dự kiến **{plan_total}** cho "
+    "{plan_n} dự án.",
+    "In 2016–2020, **{prev_total}** was allocated to {prev_n} projects; for 2021, **{plan_total}** is planned for "
+    "{plan_n} projects.",
+)
+PERIODS_IN_BOTH: Pair = (
+    " {n} dự án có mặt ở cả hai (đã phân bổ 2016–2020 → dự kiến 2021): {pairs}.",
+    " {n} projects appear in both (allocated 2016–2020 → planned 2021): {pairs}.",
+)
+PERIODS_PAIR: Pair = ("{name}: {prev} → {plan}", "{name}: {prev} → {plan}")
+PERIODS_NEVER_ADDED: Pair = (" Hai số liệu có căn cứ khác nhau nên không cộng với nhau.",
+                             " The two figures rest on different bases, so they are not added together.")
 
 
 def money_label(pair: Pair, lang: str = "vi", unit: str = "mvnd") -> str:

@@ -1,13 +1,11 @@
-"""Overview page strings (vi, en) and the pure functions that turn its figures into sentences."""
+"""Overview page strings (vi, en): pairs and templates. The sentences and captions that fill them
+are in khcn_dash.summaries.overview (document_identity below is moving there, issue #12)."""
 from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
-
 from .. import format as fmt
-from . import Pair, name, pick
-from . import budget as budget_labels
+from . import Pair
 
 TITLE: Pair = ("KH&CN Lạng Sơn: kế hoạch và dự toán 2021", "Lạng Sơn S&T: the 2021 plan and budget")
 DOCUMENT_HEADER: Pair = ("Văn bản", "The document")
@@ -63,18 +61,33 @@ FACT_NAMES: dict[str, Pair] = {
     "signer": ("Người ký", "Signed by"),
 }
 
+IP_PLURAL: Pair = ("", "s")  # after an IP type's name when the count is not 1
 
-def count(value, lang: str = "vi") -> str:
-    """A whole number in the language's style (the card values)."""
-    return fmt.count(int(value), lang)
+# The answer to QUESTION_2021. {nearly} is budget's NEARLY_EQUAL or nothing; {items} the projects, "; "-joined.
+ANSWER_2021: Pair = (
+    "Năm 2021, tỉnh Lạng Sơn dự kiến chi **{total}** cho khoa học và công nghệ. Số tiền này chia làm hai "
+    "phần{nearly}:\n\n"
+    "- **{recurrent}** ({recurrent_pct}) là kinh phí sự nghiệp KH&CN. Văn bản chỉ nêu một con số chung, không chia "
+    "chi tiết khoản này.\n"
+    "- **{investment}** ({investment_pct}) là chi đầu tư phát triển cho {n} dự án: {items}.",
+    "In 2021, Lạng Sơn province plans to spend **{total}** on science and technology, in two{nearly} parts:\n\n"
+    "- **{recurrent}** ({recurrent_pct}) is the recurrent S&T budget. The document gives it as one figure and does "
+    "not break it down.\n"
+    "- **{investment}** ({investment_pct}) is development investment in {n} projects: {items}.",
+)
+ANSWER_ITEM: Pair = ("{name} ({amount}{note})", "{name} ({amount}{note})")
+ANSWER_NOTE: Pair = (", {note}", ", {note}")
 
 
-def facts_dict(facts: pd.DataFrame, lang: str) -> dict[str, str]:
+# The document's identity line reads the document_facts table, so it belongs in summaries/overview.py;
+# it stays here until pages/sources.py (which also shows it) imports it from there (issue #12).
+def facts_dict(facts, lang: str) -> dict[str, str]:
+    """queries.sources.document_facts() as {fact: value in the reader's language}."""
     col = "value_vi" if lang == "vi" else "value_en"
     return dict(zip(facts["fact"], facts[col]))
 
 
-def document_identity(facts: pd.DataFrame, lang: str = "vi") -> str:
+def document_identity(facts, lang: str = "vi") -> str:
     """'**Kế hoạch số 100/KH-UBND** ngày 12/06/2020 của Ủy ban nhân dân tỉnh Lạng Sơn: «title».  \\n
     Người ký: KT. Chủ tịch – Phó Chủ tịch Nguyễn Long Hải' (Markdown; values are our transcription of the header).
 
@@ -91,85 +104,3 @@ def document_identity(facts: pd.DataFrame, lang: str = "vi") -> str:
                 f"*{f.get('title', '')}*.  \nNgười ký: {signer}.")
     return (f"**Plan {f.get('number', '–')}** of {date}, {f.get('issuer', '–')}: *{f.get('title', '')}*.  \n"
             f"Signed: {signer}.")
-
-
-def answer_2021(total_mvnd, split: pd.DataFrame, projects: pd.DataFrame, lang: str = "vi",
-                unit: str = "mvnd") -> str:
-    """A plain-language answer to 'how much for S&T in 2021, and where does it go?'.
-
-    `split` is queries.budget.budget_split(); `projects` is investment_by_project('2021')
-    (largest first)."""
-    parts = split.set_index("funding_kind")
-    rec, inv = parts.loc["recurrent"], parts.loc["investment"]
-    money = lambda v: fmt.money(v, lang, unit)  # noqa: E731
-    items = []
-    for p in projects.itertuples():
-        note = budget_labels.project_note(p, lang, in_sentence=True)
-        items.append(f"{budget_labels.item_name(p, lang)} ({money(p.amount_mvnd)}{', ' + note if note else ''})")
-    n = fmt.count(len(projects), lang)
-    even = budget_labels.nearly_equal(rec.share_pct, inv.share_pct)
-    if lang == "vi":
-        return (f"Năm 2021, tỉnh Lạng Sơn dự kiến chi **{money(total_mvnd)}** cho khoa học và công nghệ. "
-                f"Số tiền này chia làm hai phần{budget_labels.NEARLY_EQUAL[0] * even}:\n\n"
-                f"- **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}) là kinh phí sự nghiệp KH&CN. "
-                f"Văn bản chỉ nêu một con số chung, không chia chi tiết khoản này.\n"
-                f"- **{money(inv.amount_mvnd)}** ({fmt.pct(inv.share_pct, lang)}) là chi đầu tư phát triển cho "
-                f"{n} dự án: {'; '.join(items)}.")
-    return (f"In 2021, Lạng Sơn province plans to spend **{money(total_mvnd)}** on science and technology, "
-            f"in two{budget_labels.NEARLY_EQUAL[1] * even} parts:\n\n"
-            f"- **{money(rec.amount_mvnd)}** ({fmt.pct(rec.share_pct, lang)}) is the recurrent S&T budget. "
-            f"The document gives it as one figure and does not break it down.\n"
-            f"- **{money(inv.amount_mvnd)}** ({fmt.pct(inv.share_pct, lang)}) is development investment in "
-            f"{n} projects: {'; '.join(items)}.")
-
-
-def share_caption(split: pd.DataFrame, funding_kind: str, lang: str = "vi") -> str:
-    share = split.set_index("funding_kind").loc[funding_kind, "share_pct"]
-    return pick(SHARE_CAPTION, lang).format(pct=fmt.pct(share, lang))
-
-
-def recurrent_caption(split: pd.DataFrame, lang: str = "vi") -> str:
-    return share_caption(split, "recurrent", lang) + pick(RECURRENT_CAPTION, lang)
-
-
-def investment_caption(split: pd.DataFrame, n_projects, lang: str = "vi") -> str:
-    share = split.set_index("funding_kind").loc["investment", "share_pct"]
-    return pick(INVESTMENT_CAPTION, lang).format(pct=fmt.pct(share, lang), n=fmt.count(int(n_projects), lang))
-
-
-def prev_investment_caption(n_projects, lang: str = "vi") -> str:
-    return pick(PREV_CAPTION, lang).format(n=fmt.count(int(n_projects), lang))
-
-
-def tasks_caption(by_field: pd.DataFrame, lang: str = "vi") -> str:
-    """'Nông nghiệp và phát triển nông thôn 45 · …' from queries.review.tasks_by_field() (largest first)."""
-    return pick(TASKS_CAPTION, lang) + " · ".join(f"{name('field', r.field_code, lang)} {fmt.count(r.task_count, lang)}"
-                                                  for r in by_field.itertuples())
-
-
-def ip_caption(by_type: pd.DataFrame, by_status: pd.DataFrame, lang: str = "vi") -> str:
-    """'2 chỉ dẫn địa lý, 1 nhãn hiệu chứng nhận, 21 nhãn hiệu tập thể; 2 đang xây dựng'.
-
-    `by_type` is queries.review.ip_counts_by_type() (type × status); `by_status` is
-    ip_totals_by_status()."""
-    protected = by_type[by_type.status == "protected"]
-    counts = dict(zip(protected.ip_type, protected.n_assets))
-    parts = []
-    for ip_type in ("geographical_indication", "certification_mark", "collective_trademark"):
-        if ip_type in counts:
-            n = int(counts[ip_type])
-            type_name = name("ip_type", ip_type, lang).lower()
-            parts.append(f"{fmt.count(n, lang)} {type_name}{'s' if lang == 'en' and n != 1 else ''}")
-    text = pick(IP_CAPTION, lang) + ", ".join(parts)
-    in_progress = by_status.set_index("status")["n_assets"].get("in_progress")
-    if in_progress:
-        text += pick(IP_IN_PROGRESS, lang).format(n=fmt.count(int(in_progress), lang))
-    return text
-
-
-def ip_card(by_type: pd.DataFrame, by_status: pd.DataFrame, lang: str = "vi") -> tuple[str, str, list[str]]:
-    """(value, caption, cite_ids) of the IP card: protected assets of all types, with the parts."""
-    by = by_status.set_index("status")
-    value = count(by.loc["protected", "n_assets"], lang) if "protected" in by.index else "–"
-    cite_ids = [str(c) for ids in by_status["cite_ids"] for c in ids]
-    return value, ip_caption(by_type, by_status, lang), cite_ids

@@ -1,10 +1,11 @@
 """Display strings of the Plan 2021 page, as (vi, en) pairs.
 
 Templates use str.format fields; the numbers put into them are already formatted (format.py).
+The sentences that fill them are in khcn_dash.summaries.plan.
 """
 from __future__ import annotations
 
-from . import Pair
+from . import UI, Pair, name, pick
 
 T: dict[str, Pair] = {
     "title": ("Kế hoạch hoạt động KH&CN năm 2021", "2021 S&T activity plan"),
@@ -122,3 +123,10 @@ FILENAMES: dict[str, str] = {
     "actions": "noi-dung-hoat-dong-2021",
     "investment": "du-an-dau-tu-2021",
 }
+
+
+def funder_name(code, lang: str = "vi") -> str:
+    """The funder's name, or 'not stated' when the document names none (an empty cell: None, NaN, NA)."""
+    if not isinstance(code, str):
+        return pick(UI["not_stated"], lang)
+    return name("funder", code, lang)

@@ -1,10 +1,11 @@
 """Display strings of the Review 2016–2020 page, as (vi, en) pairs.
 
 Templates use str.format fields; the numbers put into them are already formatted (format.py).
+The sentences that fill them are in khcn_dash.summaries.review.
 """
 from __future__ import annotations
 
-from . import Pair
+from . import Pair, name, pick
 
 T: dict[str, Pair] = {
     "title": ("Tổng kết hoạt động KH&CN giai đoạn 2016–2020", "Review of S&T activities 2016–2020"),
@@ -232,3 +233,11 @@ FILENAMES: dict[str, str] = {
     "limitations": "han-che-2016-2020",
     "recommendations": "kien-nghi-2016-2020",
 }
+
+
+def option_label(kind: str, code: str, lang: str = "vi") -> str:
+    """A filter option's text: 'all' -> 'Tất cả …' for the filter `kind`, else the code's name.
+    Takes lang explicitly so the text never depends on when Streamlit calls it."""
+    if code == "all":
+        return pick(T["all_fields" if kind == "field" else "all_types"], lang)
+    return name(kind, code, lang)

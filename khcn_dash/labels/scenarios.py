@@ -1,12 +1,14 @@
-"""Strings of the scenario page, as (vi, en) pairs, and the pure functions that turn the model's
-codes, rules and figures into sentences and localised tables."""
+"""Words of the scenario page, as (vi, en) pairs, and the plain functions that fill them: the
+model's codes, rules and refusals as sentences, options as names.
+
+Length: over 400 lines because the page has many messages (every refusal and rule in two
+languages); the code below the dictionaries is short. Tables are built in charts.scenarios and the
+sentences beside the charts in summaries.scenarios."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-
-import pandas as pd
 
 from .. import format as fmt
 from ..scenario import Line, ScenarioError, Violation
@@ -531,132 +533,6 @@ def version_option(row: Mapping, lang: str) -> str:
 
 
 # --- tables (headers in the user's language; money in the display unit, exact) -------------
-
-def _in_unit(value: Decimal | None, unit: str):
-    return None if value is None else fmt.to_unit(value, unit)
-
-
-def lines_table(rows: Iterable[Mapping], lines: Mapping[str, Line], lang: str, unit: str) -> pd.DataFrame:
-    """The scenario's lines against the plan, for display and download."""
-    u = unit_text(lang, unit)
-    out = []
-    for r in rows:
-        ln = lines[r["line_id"]]
-        out.append({
-            t("col_line", lang): line_label(ln, lang),
-            t("col_source", lang): name("funding_kind", ln.funding_kind, lang),
-            t("col_plan_unit", lang, unit=u): _in_unit(r["plan_mvnd"], unit),
-            t("col_amount_unit", lang, unit=u): _in_unit(r["amount_mvnd"], unit),
-            t("col_diff_unit", lang, unit=u): _in_unit(r["diff_mvnd"], unit),
-            t("col_diff_pct", lang): r["diff_pct"],
-            t("col_cap_unit", lang, unit=u): _in_unit(r["cap_mvnd"], unit),
-            t("col_headroom_unit", lang, unit=u): _in_unit(r["headroom_mvnd"], unit),
-        })
-    return pd.DataFrame(out)
-
-
-def sources_table(rows: Iterable[Mapping], lang: str, unit: str) -> pd.DataFrame:
-    u = unit_text(lang, unit)
-    return pd.DataFrame([{
-        t("col_source", lang): (name("funding_kind", r["funding_kind"], lang) if r["funding_kind"]
-                                else t("all_sources", lang)),
-        t("col_plan_unit", lang, unit=u): _in_unit(r["plan_mvnd"], unit),
-        t("col_amount_unit", lang, unit=u): _in_unit(r["amount_mvnd"], unit),
-        t("col_diff_unit", lang, unit=u): _in_unit(r["diff_mvnd"], unit),
-    } for r in rows])
-
-
-def export_table(line_rows: Iterable[Mapping], source_rows: Iterable[Mapping], lines: Mapping[str, Line],
-                 lang: str, unit: str) -> pd.DataFrame:
-    """One table for CSV/Excel: the lines, then the totals by source and overall."""
-    body = lines_table(line_rows, lines, lang, unit)
-    totals = sources_table(source_rows, lang, unit).rename(columns={t("col_source", lang): t("col_line", lang)})
-    return pd.concat([body, totals], ignore_index=True)
-
-
-def split_table(rows: Iterable[Mapping], kind: str, lang: str, unit: str) -> pd.DataFrame:
-    u = unit_text(lang, unit)
-    return pd.DataFrame([{
-        t("col_code", lang): split_code_name(kind, r["code"], lang),
-        t("col_share", lang): r["share_pct"],
-        t("col_amount_unit", lang, unit=u): _in_unit(r["amount_mvnd"], unit),
-    } for r in rows])
-
-
-def compare_table(rows: Iterable[Mapping], names: Mapping[str, str], lines: Mapping[str, Line], lang: str,
-                  unit: str) -> pd.DataFrame:
-    """Wide table: one row per line; the plan, then each scenario's amount and its difference."""
-    u = unit_text(lang, unit)
-    by_line: dict[str, dict] = {}
-    for r in rows:
-        ln = lines[r["line_id"]]
-        row = by_line.setdefault(r["line_id"], {
-            t("col_line", lang): line_label(ln, lang),
-            t("col_plan_unit", lang, unit=u): _in_unit(r["plan_mvnd"], unit)})
-        row[t("col_amount_of", lang, name=names[r["key"]], unit=u)] = _in_unit(r["amount_mvnd"], unit)
-        row[t("col_diff_of", lang, name=names[r["key"]], unit=u)] = _in_unit(r["diff_mvnd"], unit)
-    return pd.DataFrame(list(by_line.values()))
-
-
-def saved_table(rows: Iterable[Mapping], lang: str) -> pd.DataFrame:
-    """The saved scenarios as plain text cells (names are never read as HTML or Markdown)."""
-    return pd.DataFrame([{
-        t("col_name", lang): r["name"], t("col_author", lang): r.get("author") or "",
-        t("col_saved_at", lang): saved_at(r.get("created_at"), lang),
-        t("col_versions", lang): r.get("n_versions", 1), t("col_note", lang): r.get("note") or "",
-    } for r in rows], columns=[t(c, lang) for c in ("col_name", "col_author", "col_saved_at", "col_versions",
-                                                    "col_note")])
-
-
-def compare_names(labels_by_key: Mapping[str, str]) -> dict[str, str]:
-    """Scenario names made unique for column headers ('A', 'A (2)')."""
-    seen: dict[str, int] = {}
-    out = {}
-    for key, label in labels_by_key.items():
-        n = seen.get(label, 0) + 1
-        seen[label] = n
-        out[key] = label if n == 1 else f"{label} ({n})"
-    return out
-
-
-def lines_chart_frame(line_rows: Iterable[Mapping], lines: Mapping[str, Line], lang: str) -> pd.DataFrame:
-    """Input of charts.scenarios.lines_diff_bar: label, plan_mvnd, amount_mvnd, diff_mvnd."""
-    return pd.DataFrame([{"label": line_name(lines[r["line_id"]], lang), "plan_mvnd": r["plan_mvnd"],
-                          "amount_mvnd": r["amount_mvnd"], "diff_mvnd": r["diff_mvnd"]} for r in line_rows],
-                        columns=["label", "plan_mvnd", "amount_mvnd", "diff_mvnd"])
-
-
-def compare_chart_frame(rows: Iterable[Mapping], names: Mapping[str, str], lines: Mapping[str, Line],
-                        lang: str) -> pd.DataFrame:
-    """Input of charts.scenarios.compare_diff_bar: label, scenario, diff_mvnd."""
-    return pd.DataFrame([{"label": line_name(lines[r["line_id"]], lang), "scenario": names[r["key"]],
-                          "diff_mvnd": r["diff_mvnd"]} for r in rows], columns=["label", "scenario", "diff_mvnd"])
-
-
-# --- summaries (the text beside each chart) --------------------------------------------------
-
-def lines_summary(line_rows: list[Mapping], source_rows: list[Mapping], lines: Mapping[str, Line], lang: str,
-                  unit: str) -> str:
-    total = source_rows[-1]
-    changed = [r for r in line_rows if r["diff_mvnd"] != 0]
-    if not changed:
-        return t("summary_plan", lang, total=fmt.money(total["amount_mvnd"], lang, unit))
-    changes = "; ".join(t("summary_change", lang, line=line_name(lines[r["line_id"]], lang),
-                          diff=signed_money(r["diff_mvnd"], lang, unit)) for r in changed) + "."
-    return t("summary_lines", lang, total=fmt.money(total["amount_mvnd"], lang, unit),
-             diff=signed_money(total["diff_mvnd"], lang, unit), plan=fmt.money(total["plan_mvnd"], lang, unit),
-             changes=changes)
-
-
-def compare_summary(rows: list[Mapping], names: Mapping[str, str], lang: str, unit: str) -> str:
-    plan_total = sum((r["plan_mvnd"] for r in rows if r["key"] == next(iter(names))), Decimal(0))
-    items = []
-    for key, label in names.items():
-        total = sum((r["amount_mvnd"] for r in rows if r["key"] == key), Decimal(0))
-        items.append(t("summary_compare_item", lang, name=label, total=fmt.money(total, lang, unit),
-                       diff=signed_money(total - plan_total, lang, unit)))
-    return t("summary_compare", lang, plan=fmt.money(plan_total, lang, unit), items="; ".join(items))
-
 
 def floor_text(check: Mapping, lang: str, unit: str) -> str:
     floor = fmt.pct(check["floor_pct"], lang, 0)

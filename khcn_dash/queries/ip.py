@@ -113,3 +113,12 @@ def ip_totals(province: str = PROVINCE) -> pd.DataFrame:
                  CASE ip_type WHEN 'geographical_indication' THEN 0 WHEN 'certification_mark' THEN 1 ELSE 2 END,
                  ip_type""",
               province=province)
+
+
+@cached
+def district_geometry() -> pd.DataFrame:
+    """The districts' derived geometry (khcn_dash.geo, computed by the build), in the boundary file's
+    order. Columns: district_id, label_lon, label_lat, tag_lon, tag_lat, rings_json, grid_json."""
+    return df("""SELECT g.district_id, g.label_lon, g.label_lat, g.tag_lon, g.tag_lat, g.rings_json, g.grid_json
+                 FROM district_geometry g JOIN districts d USING (district_id)
+                 ORDER BY d.gso_code, g.district_id""")

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from khcn_dash.charts import map as charts
+from khcn_dash.queries import ip
 from tests.e2e.conftest import ROOT, Recorder, settle, start_server, stop_server
 
 CHART = '[data-testid="stPlotlyChart"]'
@@ -40,13 +41,14 @@ def offline(recorder):
 
 def _click_point(district_id: str) -> tuple[float, float]:
     """A point of the district far from its border and from its tag (so the click lands on the map)."""
-    shape = charts.district_shapes()[district_id]
+    import shapely
+    from shapely.geometry import MultiPolygon, Polygon
+
+    shape = charts.district_shapes(ip.district_geometry())[district_id]
     kx = np.cos(np.radians(21.9))
-    inside = np.zeros(len(shape.grid), dtype=bool)
-    for ring in shape.rings:
-        inside |= charts._inside(shape.grid, ring)
-    pts = shape.grid[inside]
-    border = charts._distance_to_rings(pts, shape.rings, kx)
+    area = MultiPolygon([Polygon(ring) for ring in shape.rings])
+    pts = shape.grid[shapely.contains_xy(area, shape.grid[:, 0], shape.grid[:, 1])]
+    border = shapely.distance(area.boundary, shapely.points(pts))  # degrees: fine for "far from the border"
     tag = np.hypot((pts[:, 0] - shape.tag_lon) * kx, pts[:, 1] - shape.tag_lat)
     best = pts[np.argmax(np.minimum(border, tag / 2))]
     return float(best[0]), float(best[1])
@@ -93,7 +95,7 @@ def test_map_draws_offline_and_a_click_lists_the_district(offline):
 def test_clicking_the_city_tag_chooses_the_city(offline):
     rec, page = offline, offline.page
     rec.goto("/map")
-    shape = charts.district_shapes()["tp-lang-son"]
+    shape = charts.district_shapes(ip.district_geometry())["tp-lang-son"]
     page.locator(CHART).first.scroll_into_view_if_needed()
     x, y = page.evaluate(TO_SCREEN_JS, [shape.tag_lon, shape.tag_lat])
     page.mouse.move(x, y)
