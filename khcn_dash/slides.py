@@ -25,7 +25,6 @@ from .charts import budget as cb
 from .charts import map as cm
 from .charts import review as cr
 from .charts import scenarios as cs
-from .labels import map as lm
 from .labels import present as L
 from .labels import scenarios as ls
 from .queries import budget as qb
@@ -36,6 +35,7 @@ from .queries import sources as q_sources
 from .scenario_baseline import load_baseline
 from .summaries import budget as sb
 from .summaries import review as sr
+from .summaries import map as sm
 from .summaries import scenarios as ss
 
 log = logging.getLogger("khcn_dash")
@@ -183,7 +183,7 @@ def map_slide(lang: str, unit: str) -> Slide:
     counts = qi.ip_count_by_district()
     assets = qi.ip_assets()
     fig = cm.district_map(counts, assets, qi.district_geometry(), lang, font_size=cm.FONT_NORMAL)
-    return Slide(key="map", title=L.tr("slide_map", lang), summary=lm.map_summary(counts, assets, lang, filtered=False),
+    return Slide(key="map", title=L.tr("slide_map", lang), summary=sm.map_summary(counts, assets, lang, filtered=False),
                  figures=[(L.tr("fig_ip", lang), fmt.count(int((assets["status"] == "protected").sum()), lang))],
                  chart=fig, cite_ids=_ids(assets["cite_id"]))
 

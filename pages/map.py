@@ -13,6 +13,8 @@ from khcn_dash import labels, ui, url_state
 from khcn_dash.charts import PLOTLY_CONFIG
 from khcn_dash.charts import map as charts
 from khcn_dash.labels import map as L
+from khcn_dash.results import cite_ids
+from khcn_dash.summaries import map as summaries
 from khcn_dash.queries import ip as q
 from khcn_dash.text import md_escape
 
@@ -70,7 +72,7 @@ with col_map:
     assets = q.ip_assets(tuple(types), tuple(statuses))
     research_counts = q.research_count_by_district()
     district = st.session_state.get("district") or None
-    wide = L.province_wide_products(assets, lang)
+    wide = summaries.province_wide_products(assets, lang)
     # the view switches sit under the map; their values are in the session before they are drawn
     large = bool(st.session_state.get("large_labels"))
     research_layer = bool(st.session_state.get("research_layer"))
@@ -94,15 +96,15 @@ with col_map:
     v_large.toggle(tr("large_labels"), key="large_labels", help=tr("large_labels_help"))
     v_research.toggle(tr("research_layer"), key="research_layer", help=tr("research_layer_help"))
     if wide:
-        st.markdown(L.province_wide_line(wide, lang))
-    st.markdown(L.map_summary(counts, assets, lang))
-    ui.source_note(L.cite_ids(assets), key="ip_map_src")
+        st.markdown(summaries.province_wide_line(wide, lang))
+    st.markdown(summaries.map_summary(counts, assets, lang))
+    ui.source_note(cite_ids(assets), key="ip_map_src")
 
 # --- beside it: province totals, the district selector and the chosen district ------------------
 with col_side:
     totals = q.ip_totals()  # as the document states them, whatever the filters
     st.subheader(tr("totals_heading"))
-    cards = L.totals_cards(totals, q.ip_assets(), lang)
+    cards = summaries.totals_cards(totals, q.ip_assets(), lang)
     for i in range(0, len(cards), 2):
         for col, (label, value, help_text) in zip(st.columns(2), cards[i:i + 2]):
             col.metric(label, value, help=help_text)
@@ -115,7 +117,7 @@ with col_side:
         st.info(tr("hint"), icon=":material/touch_app:")
         st.subheader(tr("all_assets_heading"))
         st.caption(tr("all_assets_count", n=len(assets)))
-        ui.table_block(charts.assets_table(assets, lang), L.cite_ids(assets), key="ip_assets", filename="ip_assets")
+        ui.table_block(charts.assets_table(assets, lang), cite_ids(assets), key="ip_assets", filename="ip_assets")
     else:
         name = L.district_full(district, lang)
         mine = q.ip_assets(tuple(types), tuple(statuses), district_id=district)
@@ -125,7 +127,7 @@ with col_side:
         else:
             st.caption(tr("district_count", n=len(mine)))
         for _, row in mine.iterrows():
-            title, kind, notes = L.asset_card(row, lang)
+            title, kind, notes = summaries.asset_card(row, lang)
             with st.container(border=True):
                 st.markdown(title)
                 st.text(kind)
@@ -136,7 +138,7 @@ with col_side:
                              query_params={"section": row["section"], "cite": row["cite_id"]})
         if wide:
             st.caption(md_escape(tr("also_province", products=L.join_words(wide, lang), district=name)))
-        for quote in L.quotes(mine, lang):  # the sentences themselves, as the document writes them
+        for quote in summaries.quotes(mine, lang):  # the sentences themselves, as the document writes them
             st.markdown(quote)
 
         research = q.research_by_district(district)
@@ -144,10 +146,10 @@ with col_side:
         if research.empty:
             st.info(tr("research_empty", district=name))
         else:
-            ui.table_block(charts.research_table(research, lang), L.cite_ids(research),
+            ui.table_block(charts.research_table(research, lang), cite_ids(research),
                            key="ip_district_research", filename=f"research_{district}")
 
 if district is not None:  # the full list stays on the page, below the map
     st.subheader(tr("all_assets_heading"))
     st.caption(tr("all_assets_count", n=len(assets)))
-    ui.table_block(charts.assets_table(assets, lang), L.cite_ids(assets), key="ip_assets", filename="ip_assets")
+    ui.table_block(charts.assets_table(assets, lang), cite_ids(assets), key="ip_assets", filename="ip_assets")

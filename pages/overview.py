@@ -45,7 +45,7 @@ projects = q_budget.investment_by_project("2021")
 
 st.title(ui.tr(L.TITLE))
 with st.container(border=True):
-    st.markdown(L.document_identity(facts, lang))
+    st.markdown(S.document_identity(facts, lang))
     ui.source_note(facts.cite_id, key="document_src")
 
 # --- 2021: how much, and where it goes -----------------------------------------------------

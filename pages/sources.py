@@ -5,8 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from khcn_dash import ui, url_state
-from khcn_dash.labels import overview as L_overview
+from khcn_dash.summaries import overview as summaries_overview
 from khcn_dash.labels import sources as L
+from khcn_dash.summaries import sources as summaries
 from khcn_dash.queries import sources as q
 
 ui.require_app_shell()
@@ -53,12 +54,12 @@ def section_link(section_id: str, label: str, icon: str | None) -> None:
 
 
 raw_cite = url_state.current("cite")
-cite_id = L.cite_param(raw_cite)
+cite_id = summaries.cite_param(raw_cite)
 cite = q.citation(cite_id) if cite_id else None
 unknown_section = follow_url(cite)
 
 st.title(ui.tr(L.TITLE))
-st.markdown(L_overview.document_identity(q.document_facts(), lang))
+st.markdown(summaries_overview.document_identity(q.document_facts(), lang))
 st.caption(ui.tr(L.INTRO))
 if lang != "vi":
     st.info(ui.tr(L.VIETNAMESE_ONLY), icon=":material/translate:")
@@ -71,16 +72,16 @@ c_select, c_search = st.columns([3, 2])
 selected = c_select.selectbox(
     ui.tr(L.SECTION_SELECT), options, key="section", on_change=section_chosen, placeholder=ui.t("choose"),
     format_func=lambda s: ui.tr(L.ALL_SECTIONS) if s == ALL else L.option_label(by_id[s], lang))
-term = L.search_term(c_search.text_input(
+term = summaries.search_term(c_search.text_input(
     ui.tr(L.SEARCH), key="search", max_chars=L.SEARCH_MAX_CHARS, placeholder=ui.tr(L.SEARCH_PLACEHOLDER),
     help=ui.tr(L.SEARCH_HELP)))
 
 if term:
     results = q.search(term)
     with st.container(border=True, key="search_results"):
-        st.markdown(L.search_summary(results, term, lang))
+        st.markdown(summaries.search_summary(results, term, lang))
         for row in results.itertuples():
-            section_link(row.section_id, L.result_label(row, lang), ":material/search:")
+            section_link(row.section_id, summaries.result_label(row, lang), ":material/search:")
 
 col_toc, col_text = st.columns([4, 9], gap="large")
 with col_toc:
@@ -88,12 +89,12 @@ with col_toc:
     st.session_state["contents"] = selected  # the contents always show where the reader is
     with st.container(height=720, key="contents_box"):
         st.radio(ui.tr(L.CONTENTS), options, key="contents", on_change=contents_chosen, label_visibility="collapsed",
-                 format_func=lambda s: ui.tr(L.ALL_SECTIONS) if s == ALL else L.contents_label(by_id[s], lang))
+                 format_func=lambda s: ui.tr(L.ALL_SECTIONS) if s == ALL else summaries.contents_label(by_id[s], lang))
 
 with col_text:
     if cite:
         with st.container(border=True, key="cited"):
-            st.markdown(L.cited_markdown(cite, lang))
+            st.markdown(summaries.cited_markdown(cite, lang))
             if selected not in (ALL, cite["section"]) and cite["section"] in by_id:
                 st.caption(ui.tr(L.CITE_ELSEWHERE).format(section=cite["section"]))
                 section_link(cite["section"], ui.tr(L.OPEN_CITE_SECTION).format(section=cite["section"]),
@@ -101,11 +102,11 @@ with col_text:
     if cite or term:
         st.caption(ui.tr(L.LEGEND))
 
-    for block in L.subtree_markdown(q.section_subtree(None if selected == ALL else selected), lang, cite, term):
+    for block in summaries.subtree_markdown(q.section_subtree(None if selected == ALL else selected), lang, cite, term):
         st.markdown(block)
 
     if selected != ALL:
-        previous, following = L.neighbours(sections, selected)
+        previous, following = summaries.neighbours(sections, selected)
         c_prev, c_all, c_next = st.columns(3)
         with c_prev:
             if previous:

@@ -12,6 +12,7 @@ import pytest
 from khcn_dash import config, export, geo
 from khcn_dash.charts import map as charts
 from khcn_dash.labels import map as L
+from khcn_dash.summaries import map as summaries
 from khcn_dash.queries import budget, ip
 from tests.conftest import open_page, shown
 
@@ -96,12 +97,12 @@ def test_province_wide_gi_is_in_no_district():
 
 def test_mau_son_products_say_how_the_district_is_known_in_both_languages():
     row = ip.ip_assets(district_id="loc-binh").set_index("asset_id").loc["ct-ruou-mau-son"]
-    assert L.basis_note(row, "vi") == ("Văn bản chỉ nêu địa danh “Mẫu Sơn”; địa danh này thuộc huyện Cao Lộc và "
+    assert summaries.basis_note(row, "vi") == ("Văn bản chỉ nêu địa danh “Mẫu Sơn”; địa danh này thuộc huyện Cao Lộc và "
                                        "huyện Lộc Bình, nên sản phẩm được tính cho cả hai huyện.")
-    assert L.basis_note(row, "en") == ("The document names only the place “Mẫu Sơn”, which lies in Cao Lộc district "
+    assert summaries.basis_note(row, "en") == ("The document names only the place “Mẫu Sơn”, which lies in Cao Lộc district "
                                        "and Lộc Bình district, so the product counts for both districts.")
     stated = ip.ip_assets(district_id="chi-lang").set_index("asset_id").loc["cm-na-chi-lang"]
-    assert L.basis_note(stated, "vi") == ""
+    assert summaries.basis_note(stated, "vi") == ""
 
 
 # --- geometry: offline by construction, every district clickable ---------------------------------

@@ -119,7 +119,7 @@ def test_language_switch_changes_the_cards():
 
 
 def test_document_identity_is_built_from_the_facts():
-    text = L.document_identity(sources.document_facts(), "vi")
+    text = S.document_identity(sources.document_facts(), "vi")
     assert text.startswith("**Kế hoạch số 100/KH-UBND** ngày 12/06/2020 của Ủy ban nhân dân tỉnh Lạng Sơn")
     assert text.endswith("Người ký: KT. Chủ tịch – Phó Chủ tịch Nguyễn Long Hải.")
     assert S.count(5.0, "vi") == "5" and S.count(1234, "vi") == "1.234"

@@ -9,6 +9,7 @@ import pytest
 
 from khcn_dash import config
 from khcn_dash.labels import sources as L
+from khcn_dash.summaries import sources as summaries
 from khcn_dash.queries import budget, sources
 from tests.conftest import open_page, shown
 
@@ -144,7 +145,7 @@ def test_every_citation_in_the_document_highlights_in_its_section():
     assert len(all_cites) > 200
     for c in all_cites.itertuples():
         shown = sources.section_subtree(c.section)
-        blocks = L.subtree_markdown(shown, "vi", {"cite_id": c.cite_id, "section": c.section, "quote_vi": c.quote_vi})
+        blocks = summaries.subtree_markdown(shown, "vi", {"cite_id": c.cite_id, "section": c.section, "quote_vi": c.quote_vi})
         assert _squash(c.quote_vi) in _squash(_highlighted(blocks)), (c.cite_id, c.section, c.quote_vi)
 
 
@@ -186,7 +187,7 @@ def test_search_is_literal_limited_and_escaped():
     summary = next(m.value for m in at.markdown if "Không tìm thấy" in m.value)
     assert "\\*\\[x\\]\\(javascript\\:alert\\(1\\)\\)" in summary  # escaped: no link
     assert "«%_*[x](javascript:alert(1))»" in shown(summary)
-    assert L.search_term("  a" * 80) == ("  a" * 80).strip()[:100]
+    assert summaries.search_term("  a" * 80) == ("  a" * 80).strip()[:100]
 
 
 def test_english_shows_english_headings_with_the_vietnamese_heading_and_says_the_text_is_vietnamese():
@@ -201,7 +202,7 @@ def test_english_shows_english_headings_with_the_vietnamese_heading_and_says_the
 
 def test_paragraphs_split_lists_and_keep_offsets():
     body = sources.section_text("B.II")["body_vi"]
-    spans = L.paragraphs(body)
+    spans = summaries.paragraphs(body)
     pieces = [body[s:e] for s, e in spans]
     assert pieces[0] == "Tổng kinh phí dự kiến là 66.769,9 triệu đồng, trong đó:"
     assert pieces[1] == "- Kinh phí sự nghiệp KH&CN: 33.427,9 triệu đồng;"
@@ -210,13 +211,13 @@ def test_paragraphs_split_lists_and_keep_offsets():
 
 def test_marked_gives_the_citation_priority_over_search_hits():
     text = "abc def ghi"
-    md = L.marked(text, [(0, 7, "orange"), (4, 11, "blue")])
+    md = summaries.marked(text, [(0, 7, "orange"), (4, 11, "blue")])
     assert md == "**:orange-background[abc def]** :blue-background[ghi]"  # spaces stay outside the marks
 
 
 def test_a_quote_across_a_paragraph_break_is_highlighted_in_both_parts():
     body = "Trong đó: - Kinh phí A: 1 triệu đồng; - Kinh phí B: 2 triệu đồng."
-    md = L.body_markdown(body, quote="1 triệu đồng; - Kinh phí B")
+    md = summaries.body_markdown(body, quote="1 triệu đồng; - Kinh phí B")
     assert _squash(_highlighted([md])) == _squash("1 triệu đồng; - Kinh phí B")
     assert md.count("orange-background") == 2
 

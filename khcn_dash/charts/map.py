@@ -25,6 +25,8 @@ import plotly.graph_objects as go
 
 from .. import format as fmt
 from ..labels import map as L
+from ..results import ids
+from ..summaries import map as summaries
 from . import FONT_FAMILY, PALETTE, SEQUENTIAL, base_layout
 
 OUTLINE = "#4D4D4D"
@@ -212,7 +214,7 @@ def district_map(counts: pd.DataFrame, assets: pd.DataFrame, geometry: pd.DataFr
                        text="   ".join(keys) + "<br>" + "   ".join(extra),
                        font={"size": small, "color": "#000000"})
 
-    wide = L.province_wide_products(assets, lang)
+    wide = summaries.province_wide_products(assets, lang)
     if wide:  # province-wide assets: a box of their own, not pinned to any district
         fig.add_annotation(
             xref="paper", yref="paper", x=0.0, y=0.0, xanchor="left", yanchor="top", showarrow=False,
@@ -239,7 +241,7 @@ def _assets_by_district(assets: pd.DataFrame) -> dict[str, list]:
     """district_id -> its assets (rows), in the query's order (type, then status, then name)."""
     out: dict[str, list] = {}
     for _, a in assets.iterrows():
-        for did in L.as_list(a["district_ids"]):
+        for did in ids(a["district_ids"]):
             out.setdefault(did, []).append(a)
     return out
 
@@ -296,15 +298,15 @@ def assets_table(assets: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per IP asset, with where it is, how we know, and the sentence of the document."""
     rows = []
     for _, r in assets.iterrows():
-        ids = L.as_list(r["district_ids"])
+        districts = ids(r["district_ids"])
         rows.append({
             "product": L.product(r, lang),
             "ip_type": L.name("ip_type", r["ip_type"], lang),
             "status": L.name("ip_status", r["status"], lang),
             "scope": L.name("ip_scope", r["scope"], lang),
-            "districts": ", ".join(L.district_short(d, lang) for d in ids) or L.t("province_wide", lang),
-            "communes": ", ".join(L.as_list(r["communes_vi"])),
-            "basis": L.basis_note(r, lang) or (L.name("district_basis", "stated", lang) if ids else ""),
+            "districts": ", ".join(L.district_short(d, lang) for d in districts) or L.t("province_wide", lang),
+            "communes": ", ".join(ids(r["communes_vi"])),
+            "basis": summaries.basis_note(r, lang) or (L.name("district_basis", "stated", lang) if districts else ""),
             "section": r["section"],
             "quote": r["source_quote"],
         })

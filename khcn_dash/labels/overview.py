@@ -1,10 +1,7 @@
 """Overview page strings (vi, en): pairs and templates. The sentences and captions that fill them
-are in khcn_dash.summaries.overview (document_identity below is moving there, issue #12)."""
+are in khcn_dash.summaries.overview."""
 from __future__ import annotations
 
-import datetime as dt
-
-from .. import format as fmt
 from . import Pair
 
 TITLE: Pair = ("KH&CN Lạng Sơn: kế hoạch và dự toán 2021", "Lạng Sơn S&T: the 2021 plan and budget")
@@ -77,30 +74,3 @@ ANSWER_2021: Pair = (
 )
 ANSWER_ITEM: Pair = ("{name} ({amount}{note})", "{name} ({amount}{note})")
 ANSWER_NOTE: Pair = (", {note}", ", {note}")
-
-
-# The document's identity line reads the document_facts table, so it belongs in summaries/overview.py;
-# it stays here until pages/sources.py (which also shows it) imports it from there (issue #12).
-def facts_dict(facts, lang: str) -> dict[str, str]:
-    """queries.sources.document_facts() as {fact: value in the reader's language}."""
-    col = "value_vi" if lang == "vi" else "value_en"
-    return dict(zip(facts["fact"], facts[col]))
-
-
-def document_identity(facts, lang: str = "vi") -> str:
-    """'**Kế hoạch số 100/KH-UBND** ngày 12/06/2020 của Ủy ban nhân dân tỉnh Lạng Sơn: «title».  \\n
-    Người ký: KT. Chủ tịch – Phó Chủ tịch Nguyễn Long Hải' (Markdown; values are our transcription of the header).
-
-    `facts` is queries.sources.document_facts()."""
-    f = facts_dict(facts, lang)
-    issued = f.get("issued_on")
-    try:
-        date = fmt.date(dt.date.fromisoformat(issued), lang) if issued else "–"
-    except ValueError:
-        date = issued
-    signer = " ".join(x for x in (f.get("signer_title"), f.get("signer")) if x)
-    if lang == "vi":
-        return (f"**Kế hoạch số {f.get('number', '–')}** ngày {date} của {f.get('issuer', '–')}: "
-                f"*{f.get('title', '')}*.  \nNgười ký: {signer}.")
-    return (f"**Plan {f.get('number', '–')}** of {date}, {f.get('issuer', '–')}: *{f.get('title', '')}*.  \n"
-            f"Signed: {signer}.")

@@ -2,6 +2,8 @@
 captions of its key-figure cards. Query results plus lang (and unit) in, Markdown out."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from .. import format as fmt
@@ -91,3 +93,28 @@ def ip_card(by_type: pd.DataFrame, by_status: pd.DataFrame, lang: str = "vi") ->
     value = count(by.loc["protected", "n_assets"], lang) if "protected" in by.index else "–"
     cite_ids = [str(c) for ids in by_status["cite_ids"] for c in ids]
     return value, ip_caption(by_type, by_status, lang), cite_ids
+
+
+def facts_dict(facts, lang: str) -> dict[str, str]:
+    """queries.sources.document_facts() as {fact: value in the reader's language}."""
+    col = "value_vi" if lang == "vi" else "value_en"
+    return dict(zip(facts["fact"], facts[col]))
+
+
+def document_identity(facts, lang: str = "vi") -> str:
+    """'**Kế hoạch số 100/KH-UBND** ngày 12/06/2020 của Ủy ban nhân dân tỉnh Lạng Sơn: «title».  \\n
+    Người ký: KT. Chủ tịch – Phó Chủ tịch Nguyễn Long Hải' (Markdown; values are our transcription of the header).
+
+    `facts` is queries.sources.document_facts()."""
+    f = facts_dict(facts, lang)
+    issued = f.get("issued_on")
+    try:
+        date = fmt.date(dt.date.fromisoformat(issued), lang) if issued else "–"
+    except ValueError:
+        date = issued
+    signer = " ".join(x for x in (f.get("signer_title"), f.get("signer")) if x)
+    if lang == "vi":
+        return (f"**Kế hoạch số {f.get('number', '–')}** ngày {date} của {f.get('issuer', '–')}: "
+                f"*{f.get('title', '')}*.  \nNgười ký: {signer}.")
+    return (f"**Plan {f.get('number', '–')}** of {date}, {f.get('issuer', '–')}: *{f.get('title', '')}*.  \n"
+            f"Signed: {signer}.")
