@@ -34,3 +34,19 @@ def test_requirements_are_pinned():
     for line in (ROOT / "requirements.txt").read_text().splitlines():
         if line.strip() and not line.startswith("#"):
             assert "==" in line, line
+
+
+def test_the_folder_table_names_every_module_and_folder_of_the_package():
+    """The README's folder table matches the code: each module of khcn_dash (and each sub-package)
+    appears in it, and nothing it names under khcn_dash is gone."""
+    import re
+
+    table = README[README.index("## Folders"):README.index("## Data files")]
+    pkg = ROOT / "khcn_dash"
+    present = {p.name for p in pkg.glob("*.py") if p.name != "__init__.py"}
+    present |= {p.name + "/" for p in pkg.iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    for name in sorted(present):
+        assert re.search(rf"(?<![\w/]){re.escape(name)}", table), name
+    named = set(re.findall(r"^  ([a-z_]+(?:\.py|/))", table, re.M))
+    named |= set(re.findall(r", ([a-z_]+\.py)", table))
+    assert named <= present, named - present
