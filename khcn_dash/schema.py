@@ -128,12 +128,14 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     )),
     Table("ministry_tasks", ("task_id",), (
         _s("task_id"), *_PP, _i("seq"), _s("title_vi"), _s("title_en"),
-        _s("field_code", accepted=FIELD_CODES), *_CITE,
+        _s("field_code", False, accepted=FIELD_CODES),  # the document gives these tasks no field
+        *_CITE,
     )),
     Table("research_highlights", ("highlight_id",), (
         _s("highlight_id"), *_PP, _s("field_code", accepted=FIELD_CODES),
         _s("subject_vi"), _s("subject_en"), _s("title_vi"), _s("title_en"),
-        _s("status", accepted=("ongoing", "completed", "awaiting_acceptance", "pilot")), *_CITE,
+        # only where the text gives one: "đang triển khai" is the agriculture lead-in's alone
+        _s("status", False, accepted=("ongoing", "completed", "awaiting_acceptance", "pilot")), *_CITE,
     )),
     Table("research_highlight_districts", ("highlight_id", "district_id"), (
         _s("highlight_id"), _s("district_id", accepted=DISTRICT_IDS), _s("place_vi", False),

@@ -121,7 +121,7 @@ def test_investment_2021_continuing_vs_new_and_funding(vi):
     assert by_status == {"Dự án chuyển tiếp": [10000, 8342], "Dự án mới": [15000]}
     tab(vi, "investment", plan_investment="table")
     shown = table_with(vi, "Nguồn vốn")
-    assert shown["Nguồn vốn"].tolist() == ["Vốn từ Bộ KH&CN", "không nêu", "không nêu"]
+    assert shown["Nguồn vốn"].tolist() == ["Vốn từ Bộ KH&CN", "văn bản không nêu", "văn bản không nêu"]
     assert shown["Kinh phí (triệu đồng)"].tolist() == ["15.000", "10.000", "8.342"]
     total = q_budget.stated_total("investment_mvnd", "2021")
     assert f"section={total['section']}&cite={total['cite_id']}" in links(vi)

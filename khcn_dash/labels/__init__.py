@@ -44,7 +44,7 @@ UI: dict[str, Pair] = {
     "download_csv": ("Tải CSV", "Download CSV"),
     "download_xlsx": ("Tải Excel", "Download Excel"),
     "no_data": ("Văn bản không nêu số liệu này.", "The document gives no figure for this."),
-    "not_stated": ("không nêu", "not stated"),
+    "not_stated": ("văn bản không nêu", "the document does not say"),
     "placeholder": (
         "Trang này đang được xây dựng.", "This page is being built.",
     ),
@@ -173,7 +173,7 @@ CODES: dict[str, dict[str, Pair]] = {
 
 def name(kind: str, code: str | None, lang: str = "vi") -> str:
     """Display name of a coded value; an unknown code is shown as itself (never an error)."""
-    if code is None:
+    if code is None or not isinstance(code, str) or code == "":  # None, NaN or NA: the document is silent
         return UI["not_stated"][0 if lang == "vi" else 1]
     pair = CODES.get(kind, {}).get(code)
     if pair is None:
