@@ -89,7 +89,7 @@ SQL: dict[str, str] = {
         WHERE d.province = $province
         GROUP BY d.district_id, d.name_vi, d.name_en ORDER BY n_assets DESC, d.district_id""",
     "ip.ip_assets": """
-        SELECT x.asset_id, x.ip_type, x.status, x.product_vi, x.product_en, x.holder_vi, x.scope,
+        SELECT x.asset_id, x.ip_type, x.status, x.product_vi, x.product_en, x.place_vi, x.scope,
                list(r.district_id ORDER BY r.district_id) FILTER (WHERE r.district_id IS NOT NULL) AS district_ids,
                list(DISTINCT r.commune_vi ORDER BY r.commune_vi) FILTER (WHERE r.commune_vi IS NOT NULL) AS communes_vi,
                list(DISTINCT r.basis ORDER BY r.basis) FILTER (WHERE r.basis IS NOT NULL) AS district_basis,
@@ -97,7 +97,7 @@ SQL: dict[str, str] = {
         FROM {ip_assets} x LEFT JOIN {ip_asset_areas} r ON r.asset_id = x.asset_id
         WHERE x.province = $province AND list_contains($ip_types, x.ip_type) AND list_contains($statuses, x.status)
           AND ($scope IS NULL OR x.scope = $scope)
-        GROUP BY x.asset_id, x.ip_type, x.status, x.product_vi, x.product_en, x.holder_vi, x.scope, x.section,
+        GROUP BY x.asset_id, x.ip_type, x.status, x.product_vi, x.product_en, x.place_vi, x.scope, x.section,
                  x.source_quote, x.cite_id
         HAVING $district_id IS NULL OR list_contains(list(r.district_id), $district_id)
         ORDER BY CASE ip_type WHEN 'geographical_indication' THEN 0 WHEN 'certification_mark' THEN 1 ELSE 2 END,

@@ -145,7 +145,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _s("asset_id"), *_PP,
         _s("ip_type", accepted=("geographical_indication", "certification_mark", "collective_trademark")),
         _s("status", accepted=("protected", "in_progress")),
-        _s("product_vi"), _s("product_en"), _s("holder_vi"),
+        _s("product_vi"), _s("product_en"), _s("place_vi"),
         _s("scope", accepted=("province", "district", "area")), _s("stated_group"), *_CITE,
     )),
     Table("ip_asset_areas", ("asset_id", "district_id"), (

@@ -36,3 +36,13 @@ def test_every_product_named_only_after_mau_son_is_placed_alike():
     assert set(chicken["basis"]) == {"place_name"}
     wine = ip.ip_assets().set_index("asset_id").loc["ct-ruou-mau-son"]
     assert sorted(wine["district_ids"]) == ["cao-loc", "loc-binh"] and list(wine["district_basis"]) == ["place_name"]
+
+
+def test_no_column_claims_a_holder_the_document_does_not_name():
+    """The IP assets carry the place in each product's name, as written, not a 'holder'."""
+    from khcn_dash import schema
+
+    columns = {c.name for c in schema.TABLES["ip_assets"].columns}
+    assert "place_vi" in columns and not any("holder" in c for c in columns)
+    assets = ip.ip_assets().set_index("asset_id")
+    assert assets.loc["ct-chanh-rung-mau-son", "place_vi"] == "vùng núi Mẫu Sơn"

@@ -224,7 +224,7 @@ def ip_assets_table(df: pd.DataFrame, districts: pd.DataFrame, lang: str = "vi")
         "product": name_col(df, "product", lang),
         "ip_type": [labels.name("ip_type", t, lang) for t in df["ip_type"]],
         "ip_status": [labels.name("ip_status", s, lang) for s in df["status"]],
-        "place": df["holder_vi"].fillna(""),
+        "place": df["place_vi"].fillna(""),
         "districts": [", ".join(district_names.get(i, i) for i in ids(v)) or labels.name("ip_scope", s, lang)
                       for v, s in zip(df["district_ids"], df["scope"])],
         "section": df["section"],

@@ -50,11 +50,11 @@ def ip_assets(ip_types: tuple[str, ...] = tuple(ALL_TYPES), statuses: tuple[str,
               province: str = PROVINCE) -> pd.DataFrame:
     """IP assets, one row each, filtered by type, status, and optionally district and scope
     (`province` = the whole province). Columns: asset_id, ip_type, status, product_vi, product_en,
-    holder_vi, scope, district_ids (list), communes_vi (list), district_basis (list), section,
+    place_vi, scope, district_ids (list), communes_vi (list), district_basis (list), section,
     source_quote, cite_id."""
     return df("""
         WITH per_asset AS (
-            SELECT asset_id, ip_type, status, product_vi, product_en, holder_vi, scope,
+            SELECT asset_id, ip_type, status, product_vi, product_en, place_vi, scope,
                    list(district_id ORDER BY district_id) FILTER (WHERE district_id IS NOT NULL) AS district_ids,
                    list(DISTINCT commune_vi ORDER BY commune_vi)
                        FILTER (WHERE commune_vi IS NOT NULL) AS communes_vi,
