@@ -46,3 +46,14 @@ def test_no_column_claims_a_holder_the_document_does_not_name():
     assert "place_vi" in columns and not any("holder" in c for c in columns)
     assets = ip.ip_assets().set_index("asset_id")
     assert assets.loc["ct-chanh-rung-mau-son", "place_vi"] == "vùng núi Mẫu Sơn"
+
+
+def test_each_assets_status_is_worded_as_the_document_words_it():
+    """"Hoàn thành việc xây dựng" for the collective trademarks, "tiếp tục quảng bá, phát triển" for the
+    indications and the certification mark, "Tiếp tục thực hiện xây dựng" for the last two; each
+    phrase is in the asset's own sentence."""
+    from khcn_dash import labels
+
+    for r in ip.ip_assets().itertuples():
+        words = labels.ip_status_words(r.ip_type, r.status, "vi")
+        assert words.lower() in r.source_quote.lower(), (r.asset_id, words)

@@ -216,13 +216,13 @@ def test_runs_without_exception_in_both_languages(vi, en):
 
 def test_province_totals_on_screen(vi, en):
     assert {m.label: m.value for m in vi.metric} == {
-        "Chỉ dẫn địa lý": "2", "Nhãn hiệu chứng nhận": "1", "Nhãn hiệu tập thể": "21", "Đang xây dựng": "2"}
+        "Chỉ dẫn địa lý": "2", "Nhãn hiệu chứng nhận": "1", "Nhãn hiệu tập thể": "21", "Tiếp tục xây dựng": "2"}
     assert {m.label: m.value for m in en.metric} == {
         "Geographical indication": "2", "Certification mark": "1", "Collective trademark": "21",
-        "In progress": "2"}
+        "Still being built": "2"}
     helps = {m.label: m.proto.help.replace("\\", "") for m in vi.metric}  # help is Markdown, escaped
     assert helps["Nhãn hiệu tập thể"] == "Văn bản nêu số này thành 2 phần: 20 + 1."
-    assert "Thanh Long Bình Gia" in helps["Đang xây dựng"]
+    assert "Thanh Long Bình Gia" in helps["Tiếp tục xây dựng"]
 
 
 def test_map_shows_each_district_with_its_count(vi):
@@ -263,7 +263,7 @@ def test_choosing_a_district_lists_its_products_with_their_source():
     assert "Sản phẩm ở huyện Chi Lăng" in text
     for product in ("Na Chi Lăng", "Cao khô Vạn Linh", "Ngựa Bạch xã Hữu Kiên", "Rau Bò khai Chi Lăng"):
         assert f"**{product}**" in text
-    assert "Nhãn hiệu chứng nhận · Đã được bảo hộ / hoàn thành" in text
+    assert "Nhãn hiệu chứng nhận · Tiếp tục quảng bá, phát triển" in text
     assert "Xã / địa danh: Hữu Kiên" in text
     assert at.query_params["district"] == "chi-lang"
     spec = _fig(at)

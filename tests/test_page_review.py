@@ -169,8 +169,8 @@ def test_ip_results(vi):
     spec = chart(vi, "review_ip")
     assert spec["layout"]["barmode"] == "stack"
     by_status = {t["name"]: values(t["x"]) for t in spec["data"]}
-    assert by_status["Đã được bảo hộ / hoàn thành"] == [2, 1, 21]
-    assert by_status["Đang xây dựng"] == [0, 0, 2]
+    assert by_status["Đã có (hoàn thành hoặc tiếp tục phát triển)"] == [2, 1, 21]
+    assert by_status["Tiếp tục xây dựng"] == [0, 0, 2]
 
 
 def test_organisations_and_enterprises(vi):

@@ -24,6 +24,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .. import format as fmt
+from .. import labels
 from ..labels import map as L
 from ..results import ids
 from ..summaries import map as summaries
@@ -302,7 +303,7 @@ def assets_table(assets: pd.DataFrame, lang: str) -> pd.DataFrame:
         rows.append({
             "product": L.product(r, lang),
             "ip_type": L.name("ip_type", r["ip_type"], lang),
-            "status": L.name("ip_status", r["status"], lang),
+            "status": labels.ip_status_words(r["ip_type"], r["status"], lang),
             "scope": L.name("ip_scope", r["scope"], lang),
             "districts": ", ".join(L.district_short(d, lang) for d in districts) or L.t("province_wide", lang),
             "communes": ", ".join(ids(r["communes_vi"])),

@@ -223,7 +223,7 @@ def ip_assets_table(df: pd.DataFrame, districts: pd.DataFrame, lang: str = "vi")
     out = pd.DataFrame({
         "product": name_col(df, "product", lang),
         "ip_type": [labels.name("ip_type", t, lang) for t in df["ip_type"]],
-        "ip_status": [labels.name("ip_status", s, lang) for s in df["status"]],
+        "ip_status": [labels.ip_status_words(t, s, lang) for t, s in zip(df["ip_type"], df["status"])],
         "place": df["place_vi"].fillna(""),
         "districts": [", ".join(district_names.get(i, i) for i in ids(v)) or labels.name("ip_scope", s, lang)
                       for v, s in zip(df["district_ids"], df["scope"])],

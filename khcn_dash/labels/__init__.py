@@ -113,9 +113,9 @@ CODES: dict[str, dict[str, Pair]] = {
         "certification_mark": ("Nhãn hiệu chứng nhận", "Certification mark"),
         "collective_trademark": ("Nhãn hiệu tập thể", "Collective trademark"),
     },
-    "ip_status": {
-        "protected": ("Đã được bảo hộ / hoàn thành", "Protected / completed"),
-        "in_progress": ("Đang xây dựng", "In progress"),
+    "ip_status": {  # the two groups the document makes; one asset's status: ip_status_words()
+        "protected": ("Đã có (hoàn thành hoặc tiếp tục phát triển)", "In place (completed, or developed further)"),
+        "in_progress": ("Tiếp tục xây dựng", "Still being built"),
     },
     "ip_scope": {
         "province": ("Toàn tỉnh", "Whole province"),
@@ -179,6 +179,23 @@ def name(kind: str, code: str | None, lang: str = "vi") -> str:
     if pair is None:
         return str(code)
     return pair[0 if lang == "vi" else 1]
+
+
+# One asset's status in the document's own words (A.II.1.3): the geographical indications and the
+# certification mark are "tiếp tục quảng bá, phát triển"; the collective trademarks "Hoàn thành việc
+# xây dựng"; the last two "Tiếp tục thực hiện xây dựng nhãn hiệu".
+IP_STATUS_WORDS: dict[tuple[str, str], Pair] = {
+    ("geographical_indication", "protected"): ("Tiếp tục quảng bá, phát triển", "Being promoted and developed further"),
+    ("certification_mark", "protected"): ("Tiếp tục quảng bá, phát triển", "Being promoted and developed further"),
+    ("collective_trademark", "protected"): ("Hoàn thành việc xây dựng", "Building completed"),
+    ("collective_trademark", "in_progress"): ("Tiếp tục thực hiện xây dựng", "Still being built"),
+}
+
+
+def ip_status_words(ip_type: str, status: str, lang: str = "vi") -> str:
+    """One asset's status as the document words it (the group's name where it gives no words)."""
+    pair = IP_STATUS_WORDS.get((ip_type, status))
+    return pick(pair, lang) if pair else name("ip_status", status, lang)
 
 
 def pick(pair: Pair, lang: str) -> str:

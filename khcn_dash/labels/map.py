@@ -65,7 +65,7 @@ UI: dict[str, Pair] = {
         "Văn bản nêu số này thành {n} phần: {parts}.",
         "The document gives this figure in {n} parts: {parts}.",
     ),
-    "metric_in_progress": ("Đang xây dựng", "In progress"),
+    "metric_in_progress": ("Tiếp tục xây dựng", "Still being built"),
     "metric_help": ("{what}: {products}.", "{what}: {products}."),
     "in_progress_of": ("{type} đang xây dựng", "{type}, in progress"),
     "province_wide": ("Toàn tỉnh", "Whole province"),

@@ -97,7 +97,7 @@ def asset_card(row, lang: str) -> tuple[str, str, list[str]]:
     title = f"**{md_escape(L.product(row, lang))}**"
     if lang == "en":
         title += f" ({md_escape(row['product_vi'])})"
-    kind = f"{L.name('ip_type', row['ip_type'], lang)} · {L.name('ip_status', row['status'], lang)}"
+    kind = f"{L.name('ip_type', row['ip_type'], lang)} · {labels.ip_status_words(row['ip_type'], row['status'], lang)}"
     communes = ids(row.get("communes_vi"))
     where = []
     if communes:
