@@ -139,6 +139,9 @@ def _with_citations(tbl: pa.Table, table: schema.Table, text: str, sections, cit
         prefix = "" if qcol == "source_quote" else qcol.removesuffix("_quote") + "_"
         ids = []
         for sec, quote in zip(secs, tbl.column(qcol).to_pylist()):
+            if quote is None:  # an optional extra quote (e.g. a status's sentence) left empty
+                ids.append(None)
+                continue
             at = document.locate_quote(text, sections, sec, quote)
             cid = _cite_id(sec, quote) if at is not None else None
             if cid:
@@ -201,7 +204,7 @@ def build(source_dir: Path = SOURCE_DIR, parquet_dir: Path = PARQUET_DIR,
     for name, tbl in tables.items():
         con.register(f"_arrow_{name}", tbl)
         con.execute(f"CREATE TABLE {schema.sql_name(name)} AS SELECT * FROM {schema.sql_name('_arrow_' + name)}")
-    failures = checks.run_checks(con) + checks.figures_in_quotes(tables)
+    failures = checks.run_checks(con) + checks.figures_in_quotes(tables) + checks.values_in_quotes(tables)
     con.close()
     if failures:
         raise BuildError("build refused, no Parquet written:\n- " + "\n- ".join(failures))

@@ -23,7 +23,7 @@ def _generated_checks() -> dict[str, str]:
             for qcol in ("source_quote", *t.extra_quotes):
                 cid = "cite_id" if qcol == "source_quote" else qcol.removesuffix("_quote") + "_cite_id"
                 checks[f"{t.name}: every {qcol} is found word for word in its section"] = (
-                    f"SELECT section, {qcol} FROM {t.name} WHERE {cid} IS NULL"
+                    f"SELECT section, {qcol} FROM {t.name} WHERE {cid} IS NULL AND {qcol} IS NOT NULL"
                 )
             checks[f"{t.name}: every section is a heading of the document"] = (
                 f"SELECT section FROM {t.name} ANTI JOIN sections ON section = sections.section_id"
@@ -183,3 +183,96 @@ def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
             if bad:
                 failures.append(f"check '{t.name}.{col.name} has accepted values' failed: {bad[:5]}")
     return failures
+
+
+# ---------------------------------------------------------------------------------------------
+# Every value a row states is in its quote (issue #11): a row may claim only what its sentence says.
+
+# The words that carry a code in the document. A row with the code needs the words in its quote (or
+# in its own quote for that value, e.g. status_quote); where noted, the words in the quote need the
+# code too, so a value cannot be dropped either.
+PROJECT_STATUS_WORDS = {"continuing": "chuyển tiếp", "new": "dự án mới"}
+HIGHLIGHT_STATUS_WORDS = {"ongoing": "đang triển khai", "completed": "hoàn thành",
+                          "awaiting_acceptance": "chuẩn bị nghiệm thu", "pilot": "thí điểm"}
+MINISTRY_WORDS = ("Bộ Khoa học và Công nghệ", "Bộ KH&CN")
+
+
+def _has(quote: str | None, words: str, case: bool = False) -> bool:
+    """`words` in `quote`, white space folded; case-blind unless `case` (a name such as 'Bộ KH&CN',
+    not the 'tiến bộ KH&CN' of another phrase)."""
+    if quote is None or not words:
+        return False
+    q, w = document.normalise(quote), document.normalise(words)
+    return w in q if case else w.lower() in q.lower()
+
+
+def _date_spellings(iso: str) -> list[str]:
+    y, m, d = iso.split("-")
+    return [f"{d}/{m}/{y}", f"{int(d)}/{int(m)}/{y}", f"{d}/{int(m)}/{y}", f"{int(d)}/{m}/{y}"]
+
+
+def _rows(tables: dict[str, pa.Table], name: str) -> list[dict]:
+    return tables[name].to_pylist()
+
+
+def values_in_quotes(tables: dict[str, pa.Table]) -> list[str]:
+    """Named checks that every value a row states is written in its own quote: each returns the rows
+    (by key) that claim what their sentence does not say."""
+    checks: dict[str, list] = {}
+
+    def check(name: str, bad: list) -> None:
+        if bad:
+            checks[name] = bad
+
+    legal = _rows(tables, "legal_instruments")
+    check("legal_instruments: the number is in the quote",
+          [r["instrument_id"] for r in legal if r["number"] and not _has(r["source_quote"], r["number"])])
+    check("legal_instruments: the issue date is in the quote",
+          [r["instrument_id"] for r in legal if r["issued_on"]
+           and not any(_has(r["source_quote"], s) for s in _date_spellings(str(r["issued_on"])))])
+    check("legal_instruments: the subject is in the quote",
+          [r["instrument_id"] for r in legal if r["subject_vi"] and not _has(r["source_quote"], r["subject_vi"])])
+
+    lines = _rows(tables, "budget_lines")
+    check("budget_lines: the project status is in the quote",
+          [r["budget_line_id"] for r in lines if r["project_status"]
+           and not _has(r["source_quote"], PROJECT_STATUS_WORDS[r["project_status"]])])
+    check("budget_lines: a quote that says 'dự án mới' or 'chuyển tiếp' carries that status",
+          [r["budget_line_id"] for r in lines if r["basis"] == "plan" and r["project_id"]
+           and any(_has(r["source_quote"], w) for w in PROJECT_STATUS_WORDS.values())
+           and not (r["project_status"] and _has(r["source_quote"], PROJECT_STATUS_WORDS[r["project_status"]]))])
+    check("budget_lines: the Ministry is the funder exactly when the quote names it",
+          [r["budget_line_id"] for r in lines
+           if (r["funder"] == "ministry") != any(_has(r["source_quote"], w, case=True) for w in MINISTRY_WORDS)])
+
+    indicators = _rows(tables, "indicators")
+    check("indicators: 'khoảng' (about) is in the quote exactly when the value is approximate",
+          [r["indicator_id"] for r in indicators
+           if (r["qualifier"] == "approx") != _has(r["source_quote"], "khoảng")])
+
+    for table, key, col in (("ministry_tasks", "task_id", "title_vi"), ("research_highlights", "highlight_id", "title_vi"),
+                            ("projects", "project_id", "name_vi")):
+        check(f"{table}: the {col.removesuffix('_vi')} is written as in the quote",
+              [r[key] for r in _rows(tables, table) if not _has(r["source_quote"], r[col])])
+
+    highlights = _rows(tables, "research_highlights")
+    check("research_highlights: the subject is in the quote",
+          [r["highlight_id"] for r in highlights if not _has(r["source_quote"], r["subject_vi"])])
+    check("research_highlights: a status is one the document gives, in the row's quote or its status_quote",
+          [r["highlight_id"] for r in highlights if r["status"]
+           and not (_has(r["source_quote"], HIGHLIGHT_STATUS_WORDS[r["status"]])
+                    or _has(r.get("status_quote"), HIGHLIGHT_STATUS_WORDS[r["status"]]))])
+
+    names = {r["district_id"]: r["name_vi"] for r in _rows(tables, "districts")}
+    quotes = {r["highlight_id"]: r["source_quote"] for r in highlights}
+    check("research_highlight_districts: a stated district is named in the quote",
+          [(r["highlight_id"], r["district_id"]) for r in _rows(tables, "research_highlight_districts")
+           if r["basis"] == "stated" and not _has(quotes.get(r["highlight_id"]), _bare(names.get(r["district_id"], "")))])
+    return [f"check {name!r} failed for {len(bad)} row(s): {bad[:10]}" for name, bad in checks.items()]
+
+
+def _bare(district_name: str) -> str:
+    """'Huyện Chi Lăng' -> 'Chi Lăng', 'Thành phố Lạng Sơn' -> 'Lạng Sơn' (how the text names it)."""
+    for prefix in ("Huyện ", "huyện ", "Thành phố ", "thành phố "):
+        district_name = district_name.removeprefix(prefix)
+    return district_name

@@ -135,8 +135,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _s("highlight_id"), *_PP, _s("field_code", accepted=FIELD_CODES),
         _s("subject_vi"), _s("subject_en"), _s("title_vi"), _s("title_en"),
         # only where the text gives one: "đang triển khai" is the agriculture lead-in's alone
-        _s("status", False, accepted=("ongoing", "completed", "awaiting_acceptance", "pilot")), *_CITE,
-    )),
+        _s("status", False, accepted=("ongoing", "completed", "awaiting_acceptance", "pilot")),
+        _s("status_quote", False),  # the status's own sentence, where the task's quote does not carry it
+        *_CITE,
+    ), extra_quotes=("status_quote",)),
     Table("research_highlight_districts", ("highlight_id", "district_id"), (
         _s("highlight_id"), _s("district_id", accepted=DISTRICT_IDS), _s("place_vi", False),
         _s("basis", accepted=("stated", "place_name")), _s("note_en", False),

@@ -57,3 +57,83 @@ def test_each_assets_status_is_worded_as_the_document_words_it():
     for r in ip.ip_assets().itertuples():
         words = labels.ip_status_words(r.ip_type, r.status, "vi")
         assert words.lower() in r.source_quote.lower(), (r.asset_id, words)
+
+
+# --- every value in its quote: the build refuses a row that claims what its sentence does not say ---
+
+import csv  # noqa: E402
+import io  # noqa: E402
+import shutil  # noqa: E402
+
+import pytest  # noqa: E402
+
+from khcn_dash import build, config  # noqa: E402
+
+
+def _mutate(src, table: str, key: tuple[str, ...], row_key: tuple[str, ...], column: str, value: str) -> None:
+    """Sets one cell of data/source/<table>.csv in a copy (keeping the file's line endings)."""
+    path = src / f"{table}.csv"
+    raw = path.read_bytes().decode("utf-8")
+    reader = csv.DictReader(io.StringIO(raw.replace("\r\n", "\n")))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=reader.fieldnames, lineterminator="\r\n" if "\r\n" in raw else "\n")
+    writer.writeheader()
+    hit = 0
+    for r in reader:
+        if tuple(r[k] for k in key) == row_key:
+            assert r[column] != value, "the mutation must change something"
+            r[column] = value
+            hit += 1
+        writer.writerow(r)
+    assert hit == 1, (table, row_key)
+    path.write_bytes(out.getvalue().encode("utf-8"))
+
+
+MUTATIONS = [
+    # (what a careless edit does, table, key columns, row, column, new value, the check that refuses it)
+    ("moving a stated district", "research_highlight_districts", ("highlight_id", "district_id"),
+     ("RH-02", "chi-lang"), "district_id", "huu-lung", "a stated district is named in the quote"),
+    ("changing an instrument's date", "legal_instruments", ("instrument_id",), ("cv-254-bkhcn-khth-2020",),
+     "issued_on", "2020-02-08", "the issue date is in the quote"),
+    ("changing an instrument's number", "legal_instruments", ("instrument_id",), ("cv-254-bkhcn-khth-2020",),
+     "number", "255/BKHCN-KHTH", "the number is in the quote"),
+    ("turning a continuing project into a new one", "budget_lines", ("budget_line_id",), ("2021-lab-upgrade",),
+     "project_status", "new", "the project status is in the quote"),
+    ("dropping the Ministry as funder", "budget_lines", ("budget_line_id",), ("2021-radiation-station-equipment",),
+     "funder", "", "the Ministry is the funder exactly when the quote names it"),
+    ("making the Ministry fund another line", "budget_lines", ("budget_line_id",), ("2021-lab-upgrade",),
+     "funder", "ministry", "the Ministry is the funder exactly when the quote names it"),
+    ("removing 'khoảng' from 'about 40 tasks'", "indicators", ("indicator_id",), ("2021-planned-tasks",),
+     "qualifier", "", "'khoảng' (about) is in the quote exactly when the value is approximate"),
+    ("rewording a title", "ministry_tasks", ("task_id",), ("MT-2",), "title_vi",
+     "Xây dựng mô hình sản xuất giống cá trắng tại tỉnh Lạng Sơn", "the title is written as in the quote"),
+    ("rewording a project's name", "projects", ("project_id",), ("lab-upgrade",), "name_vi",
+     "Nâng cấp phòng thí nghiệm của Trung tâm", "the name is written as in the quote"),
+    ("swapping a research subject", "research_highlights", ("highlight_id",), ("RH-01",), "subject_vi", "Hồi",
+     "the subject is in the quote"),
+    ("giving a status the document never gives", "research_highlights", ("highlight_id",), ("RH-24",), "status",
+     "completed", "a status is one the document gives"),
+    ("changing a status it gives", "research_highlights", ("highlight_id",), ("RH-01",), "status", "pilot",
+     "a status is one the document gives"),
+]
+
+
+@pytest.fixture(scope="module")
+def good_sources(tmp_path_factory):
+    src = tmp_path_factory.mktemp("fidelity") / "source"
+    shutil.copytree(config.SOURCE_DIR, src)
+    return src
+
+
+@pytest.mark.parametrize("what, table, key, row, column, value, check", MUTATIONS, ids=[m[0] for m in MUTATIONS])
+def test_the_build_refuses_a_value_its_quote_does_not_carry(good_sources, tmp_path, what, table, key, row, column,
+                                                          value, check):
+    src = tmp_path / "source"
+    shutil.copytree(good_sources, src)
+    _mutate(src, table, key, row, column, value)
+    with pytest.raises(build.BuildError) as exc:
+        build.build(src, tmp_path / "parquet")
+    message = str(exc.value)
+    assert check in message, message
+    assert any(part in message for part in row), message  # the message names the row
+    assert not (tmp_path / "parquet").exists()  # nothing written

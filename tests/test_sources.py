@@ -42,6 +42,8 @@ def test_every_quote_is_found_word_for_word_in_its_section(table):
     missing = []
     for i, row in enumerate(rows, start=2):
         for col in ("source_quote", *table.extra_quotes):
+            if col != "source_quote" and not row[col]:
+                continue  # an optional second quote, left empty where there is no second fact
             if document.locate_quote(TEXT, SECTIONS, row["section"], row[col]) is None:
                 missing.append((i, col, row[col][:70]))
     assert missing == []
