@@ -69,17 +69,18 @@ _URL_STATE = {"lang": (fmt.LANGS, "vi"), "unit": (fmt.UNITS, "mvnd")}
 def _write_url(key: str) -> None:
     allowed, default = _URL_STATE[key]
     value = st.session_state.get(key, default)
-    url_state.put(key, None if value == default or value not in allowed else value)
+    # written on every run (force): a page change clears the address's parameters
+    url_state.put(key, None if value == default or value not in allowed else value, force=True)
 
 
 def sync_url_state() -> None:
     """Keeps ?lang= and ?unit= and the session in step, before any widget is drawn.
 
-    A valid value that a link brings wins (url_state.incoming); an unknown or hostile one is dropped
-    quietly and the session's (or the default) value applies. The value is written back to the URL
+    A valid value in the address wins; an unknown or hostile one is dropped quietly and the
+    session's (or the default) value applies. The value is written back to the URL
     on every run, so it survives page changes, which clear query parameters."""
     for key, (allowed, default) in _URL_STATE.items():
-        raw = url_state.incoming(key)
+        raw = url_state.current(key)  # a valid value in the address wins on every run
         if raw is not None and raw in allowed:
             st.session_state[key] = raw
         elif st.session_state.get(key) not in allowed:

@@ -75,13 +75,15 @@ def current(name: str) -> str | None:
     return st.query_params.get(name)
 
 
-def put(name: str, value: str | None) -> None:
-    """Writes the parameter (None: removes it), only if its value changes."""
+def put(name: str, value: str | None, force: bool = False) -> None:
+    """Writes the parameter (None: removes it), only if its value changes. `force`: write it even so
+    (a st.page_link to the same page hands the script its parameters but leaves the browser's
+    address bar as it was; writing them again puts them there)."""
     _check(name)
     if value is None:
         if name in st.query_params:
             st.query_params.pop(name, None)
-    elif st.query_params.get(name) != value:
+    elif force or st.query_params.get(name) != value:
         st.query_params[name] = value
     _seen()[name] = value
 

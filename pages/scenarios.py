@@ -234,13 +234,13 @@ sess.show_notices("save", LANG, UNIT, LINES)
 # saved scenarios
 st.subheader(L.t("saved_list", LANG))
 sess.show_notices("saved", LANG, UNIT, LINES)
-saved = []
+saved, listed = [], False
 if store is not None:
     try:
-        saved = store.list_scenarios()
-    except stores.StoreUnavailable:
-        st.warning(L.t("store_failed", LANG))
-if store is not None and not saved:
+        saved, listed = store.list_scenarios(), True
+    except stores.StoreUnavailable as exc:
+        st.warning(L.t(f"store_{exc.reason}", LANG))
+if listed and not saved:
     st.caption(L.t("none_saved", LANG))
 by_id = {r["scenario_id"]: r for r in saved}
 if saved:

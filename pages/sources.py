@@ -32,7 +32,7 @@ def follow_url(cite: dict | None) -> bool:
     if unknown:
         url_state.put("section", None)
     elif raw:  # written back: a link to this same page changes the page but not the address bar
-        url_state.put("section", raw)
+        url_state.put("section", raw, force=True)
     return unknown
 
 

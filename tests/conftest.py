@@ -1,10 +1,17 @@
-"""Shared fixtures. Paths resolve from this file, never from the working directory."""
+"""Shared fixtures. Paths resolve from this file, never from the working directory.
+
+The suite runs in parallel (pytest-xdist, `-n auto` in pytest.ini): each worker is a process of
+its own, so nothing here may write to a shared file; saved scenarios go to a file of the
+worker's own, and the Parquet is built once under a file lock (khcn_dash.build.ensure_built)."""
 from __future__ import annotations
 
+import functools
+import os
 import re
 from pathlib import Path
 
 import pytest
+import streamlit.components.v2.manifest_scanner as _manifest_scanner
 import streamlit.testing.v1.app_test as _app_test
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
@@ -23,6 +30,22 @@ class _NavigationPagesManager(PagesManager):
 
 _app_test.PagesManager = _NavigationPagesManager
 
+
+@functools.cache
+def _installed_component_manifests(max_workers=None) -> tuple:
+    return tuple(_scan_component_manifests(max_workers))
+
+
+def _scan_component_manifests_once(max_workers=None) -> list:
+    """Every AppTest scans the metadata of every installed package for Streamlit components before
+    its first run (about 0.4 s here, most of a page run); `streamlit run` does it once per server.
+    The installed packages do not change during the tests, so they are scanned once per process."""
+    return list(_installed_component_manifests(max_workers))
+
+
+_scan_component_manifests = _manifest_scanner.scan_component_manifests
+_manifest_scanner.scan_component_manifests = _scan_component_manifests_once
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 TIMEOUT = 30  # seconds per AppTest run; 3 s is tight on 2 cores
@@ -30,9 +53,21 @@ TIMEOUT = 30  # seconds per AppTest run; 3 s is tight on 2 cores
 
 @pytest.fixture(scope="session", autouse=True)
 def built_data():
-    """The project's Parquet, built once from the sources if missing or stale."""
+    """The project's Parquet, built once from the sources if missing or stale (the first worker
+    builds, under a lock; the others wait for it and find it current)."""
     from khcn_dash.build import ensure_built
     ensure_built()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_scenario_store(tmp_path_factory):
+    """Nothing in the tests saves into data/scenarios.duckdb: a page or a server that is given no
+    store of its own (scenario_db, or the servers' KHCN_SCENARIO_DB) uses this worker's file."""
+    from khcn_dash import scenario_store as stores
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(stores.ENV_VAR, str(tmp_path_factory.mktemp("session-store") / "scenarios.duckdb"))
+        yield
+    stores.close_all()
 
 
 @pytest.fixture
@@ -43,6 +78,32 @@ def scenario_db(tmp_path, monkeypatch):
     monkeypatch.setenv(stores.ENV_VAR, str(path))
     yield path
     stores.close_all()
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throw-away PostgreSQL server of this worker's own (tests/pg_server.py: initdb in a temporary
+    folder, a free port), stopped and removed after. Without PostgreSQL installed the tests that
+    need it are skipped, unless KHCN_REQUIRE_POSTGRES=1 (.ci/run sets it: there they must run)."""
+    from tests.pg_server import PgServer, bin_dir
+    if bin_dir() is None:
+        if os.environ.get("KHCN_REQUIRE_POSTGRES") == "1":
+            pytest.fail("PostgreSQL is not installed (apt-get install postgresql)")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    server = PgServer().start()
+    yield server
+    server.destroy()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A fresh empty database on the worker's PostgreSQL server (its URL); open stores are closed
+    and the database dropped after."""
+    url = pg_server.create_database()
+    yield url
+    from khcn_dash import scenario_store as stores
+    stores.close_all()
+    pg_server.drop_database(url)
 
 
 def shown(markdown: str) -> str:
@@ -70,6 +131,12 @@ def show_tabs(at: AppTest, **tabs: str) -> AppTest:
     return at.run()
 
 
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto`: one worker per core. The fast lane is all computing; the browser tests are too
+    (each keeps a server and a Chromium busy), so more workers than cores only make each slower."""
+    return os.cpu_count() or 1
+
+
 def pytest_collection_modifyitems(config, items):
     """Every test under tests/e2e drives a real browser: it carries the `browser` marker, so the
     fast lane (`pytest -m "not browser"`) leaves it out."""
@@ -77,3 +144,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if e2e in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
+    # the longest tests first (test_widgets_browser's walks through every widget of a page, then the
+    # other browser tests), so that in parallel no long test is left to start last
+    items.sort(key=lambda item: (not item.get_closest_marker("browser"), Path(item.path).name != "test_widgets_browser.py"))

@@ -28,6 +28,59 @@ def _briefing(keys, lang, unit="mvnd", title="Tổng quan", choice=None):
     return briefing.build_pdf(built, cites, lang, title, today=dt.date(2021, 1, 15))
 
 
+def _lab_upgrade(amount: str, name: str, free: bool = False) -> slides.ScenarioChoice:
+    """The plan with the lab upgrade's amount changed, as the scenario slide's choice."""
+    from khcn_dash import scenario as m
+    from khcn_dash.scenario_session import load_baseline
+
+    scn = m.Scenario.plan(load_baseline())
+    scn = (scn.with_mode("free") if free else scn).set_amount("2021-lab-upgrade", m.parse_amount(amount))
+    return slides.ScenarioChoice(payload=scn.to_payload(), name=name)
+
+
+ANY_SCRIPT = "👩\u200d💻 Nhóm שלום [link](http://x) :red[x] &lt;b&gt; ☃ \U0001FAE8"
+# every briefing the tests below print: slide keys, language, unit, the scenario on the scenario slide
+BRIEFINGS = {
+    "whole_vi": lambda: (slides.slide_keys(), "vi", "mvnd", None),
+    "budget_en_bvnd": lambda: (slides.slides_for_page("budget"), "en", "bvnd", None),
+    "scenarios_page": lambda: (slides.slides_for_page("scenarios"), "vi", "mvnd",
+                               _lab_upgrade("12.000", "Phương án nâng cấp phòng thí nghiệm", free=True)),
+    "any_script": lambda: (["scenario"], "vi", "mvnd", _lab_upgrade("9.000", ANY_SCRIPT)),
+}
+
+
+# session-wide: in parallel, another module's tests may run between this module's in a worker,
+# and a module fixture would then be set up again each time
+@pytest.fixture(scope="session")
+def charts_drawn_once() -> list[str]:
+    """The charts of every briefing below, drawn by one Chromium into images' cache, where the app
+    finds a chart clicked a second time: each briefing then prints them without starting a Chromium
+    of its own (about 3 s each; a briefing asking for other charts would still draw them itself).
+    Returns every URL that Chromium's chart tabs requested meanwhile."""
+    figs = [s.chart for make in BRIEFINGS.values() for s in slides.build_all(*make()) if s.chart is not None]
+    requested: list[str] = []
+    render = images._render
+
+    def logged(*args, **kwargs):
+        return render(*args, **{**kwargs, "network_log": requested})
+
+    images._cache.clear()  # every chart is drawn here, none found from an earlier test
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(images, "_render", logged)
+        images.figures_to_png(figs, width=1000, height=560, scale=2)  # the size briefing._render_charts asks for
+    assert len(figs) >= 5
+    return requested
+
+
+# the tests that use charts_drawn_once run in one worker (pytest-xdist's loadgroup), so it is drawn once
+drawn_once = pytest.mark.xdist_group("charts_drawn_once")
+
+
+def _print(name: str, title: str = "Tổng quan") -> bytes:
+    keys, lang, unit, choice = BRIEFINGS[name]()
+    return _briefing(keys, lang, unit, title=title, choice=choice)
+
+
 # --- fonts ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", [fonts.REGULAR, fonts.BOLD, *sorted(fonts.WEB_FONT_DIR.glob("*.woff"))],
@@ -57,16 +110,16 @@ def test_chart_png_has_the_requested_size_and_is_cached():
     assert images.figure_to_png(fig, width=800, height=450, scale=2) is png  # second click: cached
 
 
-def test_chart_rendering_requests_nothing_but_local_files():
-    """Every URL the chart page loads is file:, blob: or data:. The control run with kaleido's defaults
-    requests MathJax from a CDN, which shows the log does see outside requests when there are some."""
+@drawn_once
+def test_chart_rendering_requests_nothing_but_local_files(charts_drawn_once):
+    """Every URL the chart page loaded while drawing the briefings' charts is file:, blob: or data:.
+    The control run with kaleido's defaults requests MathJax from a CDN, which shows the log does
+    see outside requests when there are some."""
+    assert charts_drawn_once, "the tabs' requests were not recorded"
+    assert [u for u in charts_drawn_once if not u.startswith(("file:", "blob:", "data:"))] == []
+
     figs = [base_layout(go.Figure(go.Bar(x=["Lạng Sơn", "Đồng Đăng"], y=[i, 2])), "vi").to_plotly_json()
             for i in (1, 3)]
-    ours: list[str] = []
-    images._run_in_own_loop(images._render(figs, 400, 300, 1, network_log=ours))
-    assert ours, "the tabs' requests were not recorded"
-    assert [u for u in ours if not u.startswith(("file:", "blob:", "data:"))] == []
-
     control: list[str] = []
     images._run_in_own_loop(images._render(figs[:1] * 2, 400, 300, 1, network_log=control, mathjax=None))
     assert any(u.startswith("https://") and "mathjax" in u for u in control)
@@ -104,8 +157,9 @@ def test_csv_export_keeps_diacritics_for_excel():
 
 # --- the briefing PDF ----------------------------------------------------------------------
 
-def test_whole_dashboard_briefing_in_vietnamese_has_the_documents_figures():
-    data = _briefing(slides.slide_keys(), "vi", title="Toàn bộ bảng điều khiển")
+@drawn_once
+def test_whole_dashboard_briefing_in_vietnamese_has_the_documents_figures(charts_drawn_once):
+    data = _print("whole_vi", title="Toàn bộ bảng điều khiển")
     text = _pdf_text(data)
     assert data.startswith(b"%PDF")
     for expected in ["Lạng Sơn", "triệu đồng", "đầu tư phát triển", "66.769,9 triệu đồng", "33.427,9 triệu đồng",
@@ -119,8 +173,9 @@ def test_whole_dashboard_briefing_in_vietnamese_has_the_documents_figures():
     assert n_images == sum(1 for k in slides.slide_keys() if slides.build(k, "vi", "mvnd").chart is not None)
 
 
-def test_page_briefing_in_english_follows_the_unit():
-    text = _pdf_text(_briefing(slides.slides_for_page("budget"), "en", unit="bvnd", title="Budget 2021"))
+@drawn_once
+def test_page_briefing_in_english_follows_the_unit(charts_drawn_once):
+    text = _pdf_text(_print("budget_en_bvnd", title="Budget 2021"))
     assert "66.7699 billion VND" in text
     assert "Briefing: Budget 2021" in text and "Prepared on 15 Jan 2021" in text
     assert "Quoted in the original Vietnamese." in text
@@ -137,16 +192,9 @@ def test_briefing_without_chromium_still_has_the_figures(monkeypatch):
     assert "Không vẽ được biểu đồ" in text
 
 
-def test_scenarios_page_briefing_carries_the_chosen_scenario_and_its_change():
-    from decimal import Decimal
-
-    from khcn_dash import scenario as model
-    from khcn_dash.scenario_session import load_baseline
-
-    baseline = load_baseline()
-    scn = model.Scenario.plan(baseline).with_mode("free").set_amount("2021-lab-upgrade", Decimal("12000"))
-    choice = slides.ScenarioChoice(payload=scn.to_payload(), name="Phương án nâng cấp phòng thí nghiệm")
-    text = _pdf_text(_briefing(slides.slides_for_page("scenarios"), "vi", title="Kịch bản", choice=choice))
+@drawn_once
+def test_scenarios_page_briefing_carries_the_chosen_scenario_and_its_change(charts_drawn_once):
+    text = _pdf_text(_print("scenarios_page", title="Kịch bản"))  # lab upgrade 12.000, free mode
     for expected in ["Kịch bản phân bổ kinh phí KH&CN 2021", "Kịch bản: «Phương án nâng cấp phòng thí nghiệm»",
                      "68.769,9 triệu đồng (+2.000 triệu đồng)", "Đều được tuân thủ"]:
         assert expected in text, expected
@@ -157,16 +205,12 @@ def test_briefing_file_name_is_ascii():
     assert name == "khcn-lang-son-2021_budget_vi_2021-01-15.pdf" and name.isascii()
 
 
-def test_a_name_in_any_script_is_printed_as_typed_and_what_no_font_has_is_marked():
+@drawn_once
+def test_a_name_in_any_script_is_printed_as_typed_and_what_no_font_has_is_marked(charts_drawn_once):
     """A scenario name with emoji, Hebrew, Markdown and entities: the PDF shows each character
     (fallback fonts, right-to-left order by HarfBuzz) or, where no shipped font has it, a visible
     [U+XXXX]; nothing is dropped in silence and nothing is read as markup."""
-    from khcn_dash import scenario as m
-    from khcn_dash.scenario_session import load_baseline
-
-    name = "👩\u200d💻 Nhóm שלום [link](http://x) :red[x] &lt;b&gt; ☃ \U0001FAE8"
-    scn = m.Scenario.plan(load_baseline()).set_amount("2021-lab-upgrade", m.parse_amount("9.000"))
-    text = _pdf_text(_briefing(["scenario"], "vi", choice=slides.ScenarioChoice(payload=scn.to_payload(), name=name)))
+    text = _pdf_text(_print("any_script"))  # named ANY_SCRIPT
     assert "Kịch bản: «👩\u200d💻 Nhóm שלום [link](http://x) :red[x] &lt;b&gt; ☃ [U+1FAE8]»" in text, text[:800]
 
 

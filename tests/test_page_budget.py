@@ -123,6 +123,20 @@ def test_unit_switch_changes_every_money_figure_and_the_axes():
     assert all("Kinh phí (tỷ đồng)" in h for h in headers)
 
 
+def test_unit_then_language_switch_stays_on_the_page_and_goes_into_the_address():
+    """The sidebar's switches (app.py) keep the reader on this page, and are written into the
+    address so that the link can be shared (a browser shows st.query_params as its address)."""
+    at = open_page("budget")
+    at.radio(key="unit").set_value("bvnd").run()
+    assert dict(at.query_params) == {"unit": "bvnd"}
+    at.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert dict(at.query_params) == {"unit": "bvnd", "lang": "en"}
+    assert [t.value for t in at.title] == ["2021 S&T budget"]
+    assert _metrics(at)["Total 2021 budget (billion VND)"] == "66.7699"
+    assert "66.7699 billion VND" in _text(at) and "tỷ đồng" not in _own_text(at)
+
+
 def test_chart_numbers_use_the_language_separators(vi, en):
     assert {c["layout"]["separators"] for c in _charts(vi)} == {",."}
     assert {c["layout"]["separators"] for c in _charts(en)} == {".,"}

@@ -1,5 +1,9 @@
 """Saved scenarios: versions, restarts, 20 threads at once, a process killed mid-save, locked and
-read-only files. Every test uses its own file under tmp_path."""
+read-only files. Every store test runs against both backends (`target`): an embedded DuckDB file of
+its own under tmp_path, and a fresh database on a real PostgreSQL server that the tests start
+(tests/pg_server.py, marked `postgres`). Tests about files (locked, read-only, not a database) are
+DuckDB's alone; what only a server can show (processes sharing it, the server going away) is in
+test_scenario_store_pg.py."""
 from __future__ import annotations
 
 import os
@@ -16,6 +20,7 @@ import pytest
 
 from khcn_dash import scenario as m
 from khcn_dash import scenario_store as stores
+from khcn_dash import scenario_store_base as base
 from khcn_dash.queries import scenarios as q
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,9 +32,17 @@ def baseline() -> m.Baseline:
                                  q.split_codes.uncached())
 
 
+@pytest.fixture(params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def target(request, tmp_path) -> Path | str:
+    """Where a test's scenarios go: a DuckDB file of its own, or an empty PostgreSQL database."""
+    if request.param == "duckdb":
+        return tmp_path / "s.duckdb"
+    return request.getfixturevalue("pg_url")
+
+
 @pytest.fixture
-def store(tmp_path):
-    s = stores.ScenarioStore(tmp_path / "s.duckdb")
+def store(target):
+    s = stores.new_store(target)
     yield s
     s.close()
 
@@ -47,11 +60,33 @@ def run_python(code: str, *args: str, **kw) -> subprocess.Popen:
 
 # --- the basics -------------------------------------------------------------------------------
 
-def test_db_path_default_and_env(monkeypatch, tmp_path):
+def test_db_target_default_env_and_url(monkeypatch, tmp_path):
     monkeypatch.delenv(stores.ENV_VAR, raising=False)
-    assert stores.db_path() == ROOT / "data" / "scenarios.duckdb"
+    assert stores.db_target() == ROOT / "data" / "scenarios.duckdb"
     monkeypatch.setenv(stores.ENV_VAR, str(tmp_path / "x.duckdb"))
-    assert stores.db_path() == tmp_path / "x.duckdb"
+    assert stores.db_target() == tmp_path / "x.duckdb"
+    for url in ("postgresql://app:secret@db.internal:5432/khcn", "postgres://localhost/khcn"):
+        monkeypatch.setenv(stores.ENV_VAR, f" {url} ")
+        assert stores.db_target() == url and stores.is_url(stores.db_target())
+
+
+def test_the_schema_is_versioned_and_made_once(target, baseline, monkeypatch):
+    """store_meta records the schema version; opening again changes nothing; a new step is applied
+    once, in order, to a store made by an older app, and its data is kept."""
+    first = stores.new_store(target)
+    assert first.schema_version() == base.SCHEMA_VERSION == 1
+    sid, _ = first.save(payload(baseline), "A")
+    first.close()
+    again = stores.new_store(target)
+    assert again.schema_version() == 1 and again.count_versions() == 1
+    again.close()
+    step = {"duckdb": "CREATE INDEX IF NOT EXISTS scenario_versions_at ON scenario_versions (created_at)",
+            "postgres": "CREATE INDEX IF NOT EXISTS scenario_versions_at ON scenario_versions (created_at)"}
+    monkeypatch.setattr(base, "MIGRATIONS", [*base.MIGRATIONS, (2, step)])
+    for _ in range(2):
+        upgraded = stores.new_store(target)
+        assert upgraded.schema_version() == 2 and upgraded.load(sid)["name"] == "A"
+        upgraded.close()
 
 
 def test_save_load_list(store, baseline):
@@ -112,7 +147,7 @@ def test_a_retried_save_is_stored_once(store, baseline):
 
 def test_an_identical_scenario_saved_long_ago_is_a_new_save(store, baseline, monkeypatch):
     first = store.save(payload(baseline), "A")
-    monkeypatch.setattr(stores, "_utcnow", lambda: stores.dt.datetime.now() + stores.RETRY_WINDOW * 2)
+    monkeypatch.setattr(base, "_utcnow", lambda: base.dt.datetime.now() + stores.RETRY_WINDOW * 2)
     later = store.save(payload(baseline), "A")
     assert not later.existing and later[0] != first[0]
 
@@ -195,21 +230,20 @@ def test_html_names_are_stored_as_typed(store, baseline):
 
 # --- restart, threads, kill -------------------------------------------------------------------
 
-def test_saves_survive_a_restart(tmp_path, baseline):
-    path = tmp_path / "restart.duckdb"
+def test_saves_survive_a_restart(target, baseline):
     proc = run_python("""
         import json, sys
         from khcn_dash import scenario_store as stores
-        store = stores.ScenarioStore(sys.argv[1])
+        store = stores.new_store(sys.argv[1])
         p = json.loads(sys.argv[2])
         sid, _ = store.save(p, "Trước khi khởi động lại", "A")
         store.save(p, "Bản 2", "A", scenario_id=sid)
         print(sid)
-    """, str(path), __import__("json").dumps(payload(baseline)))
+    """, str(target), __import__("json").dumps(payload(baseline)))
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     sid = out.strip()
-    store = stores.ScenarioStore(path)  # a new process opening the file the first one wrote
+    store = stores.new_store(target)  # a new process opening the store the first one wrote
     try:
         assert [v["name"] for v in store.versions(sid)] == ["Trước khi khởi động lại", "Bản 2"]
         assert store.load(sid, 1)["payload"] == payload(baseline)
@@ -274,11 +308,12 @@ def test_threads_adding_versions_to_one_scenario_get_distinct_numbers(store, bas
 _SAVE_LOOP = """
     import json, sys, time
     from khcn_dash import scenario_store as stores
-    store = stores.ScenarioStore(sys.argv[1])
+    from khcn_dash import scenario_store_base as base
+    store = stores.new_store(sys.argv[1])
     p = json.loads(sys.argv[2])
     hang = sys.argv[3] == "hang"
     if hang:  # stop for good inside the transaction of the 21st save, after its row is written
-        original = stores.ScenarioStore._write_version
+        original = base.Store._write_version
         count = {"n": 0}
         def write(self, cur, *args):
             original(self, cur, *args)
@@ -286,7 +321,7 @@ _SAVE_LOOP = """
             if count["n"] == 21:
                 print("IN-SAVE", flush=True)
                 time.sleep(600)
-        stores.ScenarioStore._write_version = write
+        base.Store._write_version = write
     i = 0
     while True:
         sid, v = store.save(p, f"save {i}", "loop")
@@ -296,10 +331,9 @@ _SAVE_LOOP = """
 
 
 @pytest.mark.parametrize("when", ["hang", "random"])
-def test_a_process_killed_mid_save_leaves_every_earlier_save(tmp_path, baseline, when):
-    path = tmp_path / "killed.duckdb"
+def test_a_process_killed_mid_save_leaves_every_earlier_save(target, baseline, when):
     p = payload(baseline)
-    proc = run_python(_SAVE_LOOP, str(path), __import__("json").dumps(p), when)
+    proc = run_python(_SAVE_LOOP, str(target), __import__("json").dumps(p), when)
     confirmed: list[str] = []
     try:
         for line in proc.stdout:
@@ -313,7 +347,7 @@ def test_a_process_killed_mid_save_leaves_every_earlier_save(tmp_path, baseline,
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
     assert len(confirmed) >= 20
-    store = stores.ScenarioStore(path)
+    store = stores.new_store(target)
     try:
         ids = {r["scenario_id"] for r in store.list_scenarios()}
         assert set(confirmed) <= ids  # every save reported done is there
@@ -416,3 +450,19 @@ def test_a_file_that_is_not_a_database_is_reported(tmp_path):
     with pytest.raises(stores.StoreUnavailable) as exc:
         stores.ScenarioStore(path)
     assert exc.value.reason == "broken"
+
+
+def test_every_reason_a_store_gives_has_words_for_the_page_in_both_languages():
+    """The page shows L.t(f"store_{reason}"): each reason either backend can raise has its sentence."""
+    import re
+
+    from khcn_dash.labels import scenarios as L
+    reasons = {"locked", "read_only", "read_only_folder", "broken", "failed", "unreachable", "is_dir", "bad_parent",
+               "cannot_create"}
+    source = "".join((ROOT / "khcn_dash" / f"{name}.py").read_text(encoding="utf-8")
+                     for name in ("scenario_store", "scenario_store_base", "scenario_store_pg"))
+    raised = set(re.findall(r'StoreUnavailable\("(\w+)"', source)) | set(re.findall(r'return "(\w+)"', source))
+    assert raised <= reasons, raised - reasons
+    for reason in reasons:
+        vi, en = L.TEXT[f"store_{reason}"]
+        assert vi and en and vi != en

@@ -247,6 +247,14 @@ TEXT: dict[str, Pair] = {
         "Thao tác với cơ sở dữ liệu kịch bản không thành công; chưa có gì thay đổi. Hãy thử lại.",
         "The scenario database operation failed; nothing was changed. Please try again.",
     ),
+    "store_unreachable": (
+        "Hiện chưa kết nối được máy chủ lưu kịch bản nên tạm thời chưa lưu được, cũng chưa mở được kịch bản "
+        "đã lưu. Các phần khác vẫn dùng bình thường; trang tự kết nối lại khi máy chủ hoạt động trở lại, hãy "
+        "thử lại sau ít phút.",
+        "The scenario server cannot be reached right now, so saving is unavailable and saved scenarios cannot "
+        "be opened. Everything else works; the page reconnects by itself when the server is back: try again "
+        "in a few minutes.",
+    ),
     "bad_id": ("Mã kịch bản trong địa chỉ không hợp lệ; đang hiển thị kế hoạch.",
                "The scenario id in the address is not valid; showing the plan."),
     "not_found": ("Không có kịch bản nào với mã này (có thể đã bị xóa); đang hiển thị kế hoạch.",

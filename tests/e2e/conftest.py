@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -38,7 +40,13 @@ def _free_port() -> int:
 
 
 def start_server(script: Path, env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    """Starts `streamlit run script` on a free loopback port; returns (process, base url)."""
+    """Starts `streamlit run script` on a free loopback port; returns (process, base url). A server
+    given no KHCN_SCENARIO_DB saves into an empty store of its own (tests run in parallel, and a
+    store file is held by one process at a time), removed by stop_server."""
+    own_store = None
+    if "KHCN_SCENARIO_DB" not in (env or {}):
+        own_store = tempfile.mkdtemp(prefix="khcn-e2e-store-")
+        env = {**(env or {}), "KHCN_SCENARIO_DB": str(Path(own_store) / "scenarios.duckdb")}
     port = _free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
            "--server.address", "127.0.0.1", "--server.headless", "true",
@@ -52,11 +60,13 @@ def start_server(script: Path, env: dict | None = None) -> tuple[subprocess.Pope
                             stdout=log, stderr=subprocess.STDOUT)
     log.close()  # the child has its own copy of the descriptor
     proc.log_path = log_path
+    proc.own_store = own_store
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60
     while time.time() < deadline:
         if proc.poll() is not None:
             out = log_path.read_text(errors="replace")
+            stop_server(proc)
             raise RuntimeError(f"streamlit exited early:\n{out}")
         try:
             with urllib.request.urlopen(base + "/_stcore/health", timeout=2) as r:
@@ -64,7 +74,7 @@ def start_server(script: Path, env: dict | None = None) -> tuple[subprocess.Pope
                     return proc, base
         except OSError:
             time.sleep(0.3)
-    proc.kill()
+    stop_server(proc)
     raise RuntimeError("streamlit did not become healthy in 60 s")
 
 
@@ -75,6 +85,9 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait(timeout=10)
+    if getattr(proc, "own_store", None):
+        shutil.rmtree(proc.own_store, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,8 @@
 """The map page in a real browser, with the network cable out: every request to a host other than the
 app's own is aborted (and recorded), the map must still draw, and a click on a district, or the
-keyboard, must bring up its products and the sentence of the document that names them."""
+keyboard, must bring up its products and the sentence of the document that names them. (A shared
+link to a district: test_projector_labels_and_research_layer opens one, test_page_map reads it; as a
+fresh server's first request, a deep link is test_pages_a_browser's, the same for every page.)"""
 from __future__ import annotations
 
 import numpy as np
@@ -8,7 +10,7 @@ import pytest
 
 from khcn_dash.charts import map as charts
 from khcn_dash.queries import ip
-from tests.e2e.conftest import ROOT, Recorder, settle, start_server, stop_server
+from tests.e2e.conftest import settle
 
 CHART = '[data-testid="stPlotlyChart"]'
 SELECTBOX = '[data-testid="stSelectbox"]'
@@ -144,23 +146,3 @@ def test_projector_labels_and_research_layer(offline):
     assert min(s for s in page.evaluate(FONT_SIZES_JS)) >= 20  # every label on the map is large
     rec.screenshot("map_vi_projector_huu_lung")
     _assert_offline_and_clean(rec)
-
-
-def test_a_shared_link_as_a_fresh_servers_first_request(browser):
-    """A new user opens a shared link to a district on a server that has just started: the page runs
-    inside the app (navigation, language switch), with the district chosen, and nothing outside."""
-    proc, base = start_server(ROOT / "app.py")
-    try:
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        rec = Recorder(page, base)
-        _cut_the_cable(page, base)
-        rec.goto("/map?district=chi-lang")
-        page.wait_for_function(f"({DRAWN_JS})() >= 11", timeout=60_000)
-        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-        assert "Bản đồ chỉ dẫn địa lý & nhãn hiệu" in nav and "map" not in nav.split()
-        assert page.get_by_text("Sản phẩm ở huyện Chi Lăng").count() == 1
-        assert page.locator(SELECTBOX).first.locator("input").input_value() == "Chi Lăng"
-        _assert_offline_and_clean(rec)
-        page.close()
-    finally:
-        stop_server(proc)

@@ -1,14 +1,18 @@
-"""Overview, Budget and Sources in a real browser: each address opens offline with its figures,
-the unit switch and the citation links work, downloads carry the data, and nothing is requested
-from any host but the app."""
+"""Overview, Budget and Sources in a real browser: the citation links and the cards' links work,
+downloads carry the data, a deep link is a fresh server's first request, and nothing is requested
+from any host but the app.
+
+What the pages show is AppTest's (test_page_overview, test_page_budget, test_page_sources, with the
+unit and language switches); in a browser every page opens at its address, offline, with its charts
+drawn, in test_widgets_browser (Vietnamese) and test_all_pages_browser (English, through the sidebar)."""
 from __future__ import annotations
 
 import csv
 import io
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
-import pytest
 
 from khcn_dash import labels
 from khcn_dash.queries import budget, sources
@@ -48,39 +52,6 @@ def _wait_for_address(page, part: str) -> None:
 
 def _shot(recorder: Recorder, name: str) -> None:
     recorder.screenshot_full(name)
-
-
-@pytest.mark.parametrize("address,lang,figures", [
-    ("/", "vi", ["66.769,9", "33.427,9", "33.342", "90", "24", "21.474", "Nguyễn Long Hải",
-                 "Năm 2021 chi bao nhiêu cho KH&CN, và tiền đi vào đâu?"]),
-    ("/", "en", ["66,769.9", "33,427.9", "21,474", "How much for S&T in 2021, and where does it go?"]),
-    ("/budget", "vi", ["66.769,9", "15.000 triệu đồng", "8.342 triệu đồng", "21.474 triệu đồng",
-                       "không cộng với nhau"]),
-    ("/budget", "en", ["66,769.9", "15,000 million VND", "never added together"]),
-    ("/sources", "vi", ["ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN", "Tổng kinh phí dự kiến là 66.769,9 triệu đồng", "Mục lục"]),
-    ("/sources", "en", ["The document is in Vietnamese", "Review of the 2020 plan", "Contents"]),
-])
-def test_address_opens_offline_with_its_figures(recorder, address, lang, figures):
-    _open(recorder, f"{address}?lang={lang}")
-    text = _main_text(recorder)
-    for figure in figures:
-        assert figure in text, figure
-    _clean(recorder)
-    _shot(recorder, f"pages_a_{address.strip('/') or 'overview'}_{lang}")
-
-
-def test_budget_charts_draw_and_the_unit_switch_changes_them(recorder):
-    _open(recorder, "/budget")
-    page = recorder.page
-    assert page.locator('[data-testid="stPlotlyChart"] .main-svg').count() >= 1
-    assert "66.769,9" in page.locator('[data-testid="stMetric"]').first.inner_text()
-    rerun(page, lambda: page.get_by_text("Tỷ đồng", exact=True).click())
-    assert "unit=bvnd" in page.url
-    assert "66,77" in page.locator('[data-testid="stMetric"]').first.inner_text()
-    treemap = page.locator('[data-testid="stPlotlyChart"]').first.inner_text()
-    assert "tỷ đồng" in treemap and "triệu đồng" not in treemap
-    _clean(recorder)
-    _shot(recorder, "pages_a_budget_bvnd")
 
 
 def test_budget_download_has_vietnamese_headers_numbers_and_neutralised_cells(recorder):
@@ -153,18 +124,23 @@ def test_unknown_section_shows_a_notice_and_the_start(recorder):
     _clean(recorder)
 
 
-def test_citation_link_as_a_fresh_server_first_request_runs_inside_the_app(browser):
+def test_a_citation_link_in_english_as_a_fresh_servers_first_request_gets_the_full_app(browser):
     """A fresh server starts in Streamlit's pages-folder mode; ui.require_app_shell() sends the first
-    deep link through app.py, keeping its address (section and cite)."""
+    deep link through app.py (its navigation, language and unit switches), keeping its address:
+    section, cite and language. (The same holds for every page: each calls require_app_shell first.)"""
     total = budget.stated_total("budget_total_mvnd", "2021")
     proc, base = start_server(ROOT / "app.py")
     try:
-        page = browser.new_page()
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
         rec = Recorder(page, base)
-        _open(rec, f"/sources?section=B.II&cite={total['cite_id']}")
-        nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
-        assert "Văn bản gốc" in nav and "sources" not in nav.split()
-        assert f"section=B.II&cite={total['cite_id']}" in page.url
+        _open(rec, f"/sources?section=B.II&cite={total['cite_id']}&lang=en")
+        nav = page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
+        assert labels.PAGES["sources"][1][1] in nav and labels.PAGES["budget"][1][1] in nav
+        assert not {"app", "sources", "budget"} & set(nav)  # not the pages-folder fallback's file names
+        assert page.locator('[data-testid="stRadio"]').count() >= 2  # language and unit
+        address = urlparse(page.url)
+        assert address.path == "/sources", page.url
+        assert parse_qs(address.query) == {"section": ["B.II"], "cite": [total["cite_id"]], "lang": ["en"]}, page.url
         assert page.locator("strong span", has_text="Tổng kinh phí dự kiến là 66.769,9 triệu đồng").count() >= 2
         _clean(rec)
         page.close()

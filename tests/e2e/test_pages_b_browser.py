@@ -1,12 +1,15 @@
-"""Review 2016–2020 and Plan 2021 in a real browser, offline: each address opens with its figures
-in both languages, every tab's charts draw, the selectors, unit switch, citation links and
-downloads work, and nothing is requested from any host but the app."""
+"""Review 2016–2020 and Plan 2021 in a real browser, offline: every tab's charts draw, the selectors
+and downloads work, and nothing is requested from any host but the app.
+
+What the pages show is AppTest's (test_page_review, test_page_plan: figures in both languages, the
+unit switch, the links' targets); in a browser each page opens at its address, offline, with its
+charts drawn, in test_widgets_browser (Vietnamese) and test_all_pages_browser (English); a source
+link followed to its sentence is test_pages_a_browser's."""
 from __future__ import annotations
 
 import csv
 import io
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import Recorder, settle
@@ -70,26 +73,6 @@ def _shot(recorder: Recorder, name: str) -> None:
     recorder.screenshot(name)
 
 
-@pytest.mark.parametrize("address,lang,figures", [
-    ("/review", "vi", ["Tổng kết hoạt động KH&CN giai đoạn 2016–2020", "21.474 triệu đồng", "Đề tài, dự án cấp tỉnh",
-                       "Nông nghiệp và phát triển nông thôn 45 (50%)", "Nguồn trong văn bản"]),
-    ("/review", "en", ["Review of S&T activities 2016–2020", "21,474 million VND", "Provincial S&T tasks",
-                       "Social sciences and humanities 23 (25.6%)", "Where the document says so"]),
-    ("/plan", "vi", ["Kế hoạch hoạt động KH&CN năm 2021", "khoảng 40", "4 (17)", "11 (42)", "33.342 triệu đồng"]),
-    ("/plan", "en", ["2021 S&T activity plan", "about 40", "33,342 million VND"]),
-])
-def test_address_opens_offline_with_its_figures(recorder, address, lang, figures):
-    _open(recorder, address, lang)
-    text = _main_text(recorder)
-    for figure in figures:
-        assert figure in text, figure
-    nav = recorder.page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
-    assert "review" not in nav and "plan" not in nav  # app.py's navigation, not the pages-folder fallback
-    assert _drawn_charts(recorder) >= 1
-    _clean(recorder)
-    _shot(recorder, f"pages_b{address.replace('/', '_')}_{lang}")
-
-
 REVIEW_TABS = [  # tab, figures shown in it, charts drawn in it
     ("Nhiệm vụ KH&CN", ["Đề tài, dự án tiêu biểu được nêu trong văn bản"], 1),
     ("Đầu tư và hạ tầng", ["45.936 triệu đồng", "Đang ngừng triển khai (đình, giãn, hoãn)",
@@ -119,37 +102,6 @@ def test_timeline_draws_one_marker_per_dated_instrument(recorder):
     assert chart.locator(".scatterlayer .point").count() == 44  # 49 cited, 5 without a year kept off it
     _clean(recorder)
     _shot(recorder, "pages_b_review_timeline_vi")
-
-
-def test_unit_switch_rewrites_the_infrastructure_figures(recorder):
-    _open(recorder, "/review")
-    page = recorder.page
-    page.locator('[data-testid="stSidebar"]').get_by_text("Tỷ đồng", exact=True).click()
-    page.wait_for_url("**unit=bvnd**")  # the switch is kept in the address
-    settle(page)
-    _open_tab(recorder, "Đầu tư và hạ tầng")
-    text = _main_text(recorder)
-    for figure in ["45,936 tỷ đồng", "0,213 tỷ đồng", "0,125 tỷ đồng", "5,237 tỷ đồng"]:
-        assert figure in text, figure
-    _clean(recorder)
-    _shot(recorder, "pages_b_review_infrastructure_bvnd")
-
-
-def test_a_source_link_opens_the_sentence_in_the_document(recorder):
-    _open(recorder, "/review")
-    page = recorder.page
-    _open_tab(recorder, "Đầu tư và hạ tầng")
-    panel = page.get_by_role("tabpanel").filter(has_text="Vốn đầu tư phát triển 2016–2020 theo dự án").first
-    panel.get_by_text("Nguồn trong văn bản", exact=False).first.click()
-    link = panel.get_by_role("link", name="Mở trong văn bản").first
-    expect(link).to_be_visible(timeout=30_000)
-    link.click()
-    page.wait_for_url("**/sources?**", timeout=60_000)
-    assert "section=A.II.8" in page.url and "cite=" in page.url
-    # the sources page (another page's code) shows the sentence; wait for it rather than for a rerun
-    expect(page.locator('[data-testid="stMain"]')).to_contain_text("21.474 triệu đồng", timeout=60_000)
-    settle(page)
-    _clean(recorder)
 
 
 def test_csv_download_carries_the_data_with_vietnamese_headers(recorder):

@@ -28,7 +28,9 @@ def _qa_for(lab: str) -> str:
     return fmt.amount(QA_PLAN - (lab_value - LAB_PLAN), "vi")
 
 
-@pytest.fixture(scope="module")
+# session-wide: in parallel, another module's tests may run between this module's in a worker,
+# and a module fixture would then be set up again each time
+@pytest.fixture(scope="session")
 def saved_server(tmp_path_factory):
     """A server whose store already holds A, B (two versions) and C, saved in that order."""
     db = tmp_path_factory.mktemp("flows") / "scenarios.duckdb"

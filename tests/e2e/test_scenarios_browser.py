@@ -13,7 +13,9 @@ LAB, FARM, MINISTRY, QA = ("2021-lab-upgrade", "candidate-experimental-farm", "2
                            "2021-construction-qa")
 
 
-@pytest.fixture(scope="module")
+# session-wide: in parallel, another module's tests may run between this module's in a worker,
+# and a module fixture would then be set up again each time
+@pytest.fixture(scope="session")
 def scn_url(tmp_path_factory):
     """A server of its own, saving into a temporary file (never the shared data/scenarios.duckdb)."""
     db = tmp_path_factory.mktemp("scn") / "scenarios.duckdb"
@@ -69,7 +71,7 @@ def move(page, src: str, dst: str, text: str) -> None:
 def expect_values(page, expected: dict[str, str]) -> None:
     """Each line's input shows its figure (waiting out a rerun that is still drawing)."""
     for line_id, value in expected.items():
-        expect(amount_input(page, line_id)).to_have_value(value, timeout=30_000)
+        expect(amount_input(page, line_id).first).to_have_value(value, timeout=30_000)
 
 
 def tall_screenshot(rec: Recorder, name: str) -> None:

@@ -18,6 +18,7 @@ import pytest
 from khcn_dash import labels
 
 from .conftest import ROOT, Recorder, rerun, settle, start_server, stop_server
+from .test_all_pages_browser import check_page
 
 MAX_ACTIONS = 150  # per page
 SIDEBAR_KEYS = {"lang", "unit", "present", "briefing_page", "briefing_all"}
@@ -67,7 +68,9 @@ _REVEAL = """(key) => {
 KEYBOARD = {"present_left": "ArrowLeft", "present_right": "ArrowRight", "present_home": "Home", "present_end": "End"}
 
 
-@pytest.fixture(scope="module")
+# session-wide: in parallel, another module's tests may run between this module's in a worker,
+# and a module fixture would then be set up again each time
+@pytest.fixture(scope="session")
 def widget_app(tmp_path_factory, browser):
     store = tmp_path_factory.mktemp("scenarios") / "scenarios.duckdb"
     proc, base = start_server(ROOT / "app.py", env={"KHCN_SCENARIO_DB": str(store)})
@@ -201,10 +204,13 @@ def _reveal(rec: Recorder, hidden: list[str], tries: dict[str, int]) -> bool:
     return False
 
 
-def walk_widgets(rec: Recorder, page_key: str, scope: str = "main") -> dict[str, str]:
-    """Uses every widget of the page (or of the sidebar) once; returns key -> what was done."""
+def walk_widgets(rec: Recorder, page_key: str, scope: str = "main", on_open=None) -> dict[str, str]:
+    """Uses every widget of the page (or of the sidebar) once; returns key -> what was done.
+    `on_open(rec)` looks at the page as it first opens, before any widget is used."""
     page, path = rec.page, _path(page_key)
     rec.goto(path)
+    if on_open:
+        on_open(rec)
     used: dict[str, str] = {}
     opened: set[str] = set()
     seen: dict[str, str] = {}
@@ -271,9 +277,18 @@ def walk_widgets(rec: Recorder, page_key: str, scope: str = "main") -> dict[str,
     return used
 
 
+def _looks_right_as_it_opens(page_key: str):
+    """The checks of test_all_pages_browser on the Vietnamese page, and its full-length screenshot
+    (artifacts/screenshots/page_<page>_vi.png), as the page opens at its address."""
+    def check(rec: Recorder) -> None:
+        check_page(rec, page_key, "vi")
+        rec.screenshot_full(f"page_{page_key}_vi")
+    return check
+
+
 @pytest.mark.parametrize("page_key", list(labels.PAGES))
 def test_every_widget_on_the_page_works(rec, page_key):
-    used = walk_widgets(rec, page_key)
+    used = walk_widgets(rec, page_key, on_open=_looks_right_as_it_opens(page_key))
     assert rec.outside_requests() == []
     assert rec.console_errors == []
     assert rec.failed_responses == []
@@ -289,33 +304,9 @@ def test_every_sidebar_widget_works(rec):
 
 
 # --- what the key widgets do -----------------------------------------------------------------
-
-def test_unit_and_language_switches_change_the_budget_figures(rec):
-    rec.goto("/budget")
-    page = rec.page
-    main = page.locator('[data-testid="stMain"]')
-    assert "66.769,9 triệu đồng" in main.inner_text()
-    rerun(page, lambda: page.locator(".st-key-unit label").filter(has_text=labels.UI["unit_bvnd"][0]).click())
-    assert "66,77 tỷ đồng" in main.inner_text()
-    rerun(page, lambda: page.locator(".st-key-lang label").filter(has_text="English").click())
-    assert "66.77 billion VND" in main.inner_text()
-    assert page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]').inner_text().strip() == "Budget 2021"
-    # the choice is in the address, so the link can be shared
-    page.wait_for_function("() => location.search.includes('lang=en') && location.search.includes('unit=bvnd')")
-    assert rec.outside_requests() == [] and rec.console_errors == [] and rec.failed_responses == []
-
-
-def test_budget_table_download_is_the_document_lines_with_vietnamese_headers(rec):
-    rec.goto("/budget")
-    page = rec.page
-    with page.expect_download(timeout=60_000) as info:
-        page.locator(".st-key-budget_lines_csv button").click()
-    text = Path(info.value.path()).read_bytes().decode("utf-8-sig")
-    header, *lines = text.strip().splitlines()
-    assert "Khoản chi" in header
-    assert len(lines) == 4  # the recurrent block and the three 2021 investment projects (section B.II)
-    assert "Kinh phí sự nghiệp KH&CN" in text and "33427.9" in text
-
+# (the rest is seen without a browser or by the pages' own browser tests: the unit and language
+# switches in test_page_budget and test_app_shell, the budget table's CSV in
+# test_pages_a_browser's download test, a source link to its sentence in its citation link test)
 
 def test_scenario_amount_changes_the_chart(rec):
     rec.goto("/scenarios")
@@ -330,19 +321,4 @@ def test_scenario_amount_changes_the_chart(rec):
     _assert_fine(rec, "typing an amount")
     assert page.locator(".st-key-scn_amt_2021-lab-upgrade input").input_value() == "9.000"
     assert page.evaluate(charts) != before
-    assert rec.outside_requests() == [] and rec.console_errors == [] and rec.failed_responses == []
-
-
-def test_source_link_opens_the_sentence_in_the_document(rec):
-    rec.goto("/budget")
-    page = rec.page
-    expander = page.locator('[data-testid="stMain"] [data-testid="stExpander"]').first
-    rerun(page, expander.locator("summary").click, wait_start_ms=500)
-    quote = expander.locator('[data-testid="stMarkdownContainer"] p').filter(has_text="“").first.inner_text()
-    sentence = quote.split("“", 1)[1].rsplit("”", 1)[0]
-    link = expander.locator('[data-testid="stPageLink"] a').first
-    rerun(page, link.click)
-    page.wait_for_function("() => location.pathname === '/sources'")
-    _assert_fine(rec, "following a source link")
-    assert sentence in page.locator('[data-testid="stMain"]').inner_text()
     assert rec.outside_requests() == [] and rec.console_errors == [] and rec.failed_responses == []
