@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import io
+import os
+import pickle
 
 import openpyxl
 import plotly.graph_objects as go
@@ -49,15 +52,11 @@ BRIEFINGS = {
 }
 
 
-# session-wide: in parallel, another module's tests may run between this module's in a worker,
-# and a module fixture would then be set up again each time
-@pytest.fixture(scope="session")
-def charts_drawn_once() -> list[str]:
-    """The charts of every briefing below, drawn by one Chromium into images' cache, where the app
-    finds a chart clicked a second time: each briefing then prints them without starting a Chromium
-    of its own (about 3 s each; a briefing asking for other charts would still draw them itself).
-    Returns every URL that Chromium's chart tabs requested meanwhile."""
+def _draw_every_briefing_chart() -> tuple[dict[str, bytes], list[str]]:
+    """The charts of every briefing below, drawn by one Chromium: (images' cache of them, every URL
+    the chart tabs requested meanwhile)."""
     figs = [s.chart for make in BRIEFINGS.values() for s in slides.build_all(*make()) if s.chart is not None]
+    assert len(figs) >= 5
     requested: list[str] = []
     render = images._render
 
@@ -68,12 +67,30 @@ def charts_drawn_once() -> list[str]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(images, "_render", logged)
         images.figures_to_png(figs, width=1000, height=560, scale=2)  # the size briefing._render_charts asks for
-    assert len(figs) >= 5
+    return dict(images._cache), requested
+
+
+@pytest.fixture(scope="session")
+def charts_drawn_once(tmp_path_factory) -> list[str]:
+    """Every briefing's charts, drawn once into images' cache, where the app finds a chart clicked a
+    second time: each briefing then prints them without starting a Chromium of its own (about 3 s
+    each; a briefing asking for other charts would still draw them itself). Returns every URL that
+    Chromium's chart tabs requested. In parallel the first worker draws them, under a lock, and the
+    others read its drawings (the folder above each worker's base temp is this run's own)."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        cache, requested = _draw_every_briefing_chart()
+        return requested
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / "charts_drawn_once.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        drawn = shared / "charts_drawn_once.pickle"
+        if drawn.exists():
+            cache, requested = pickle.loads(drawn.read_bytes())
+            images._cache.update(cache)
+        else:
+            cache, requested = _draw_every_briefing_chart()
+            drawn.write_bytes(pickle.dumps((cache, requested)))
     return requested
-
-
-# the tests that use charts_drawn_once run in one worker (pytest-xdist's loadgroup), so it is drawn once
-drawn_once = pytest.mark.xdist_group("charts_drawn_once")
 
 
 def _print(name: str, title: str = "Tổng quan") -> bytes:
@@ -110,7 +127,6 @@ def test_chart_png_has_the_requested_size_and_is_cached():
     assert images.figure_to_png(fig, width=800, height=450, scale=2) is png  # second click: cached
 
 
-@drawn_once
 def test_chart_rendering_requests_nothing_but_local_files(charts_drawn_once):
     """Every URL the chart page loaded while drawing the briefings' charts is file:, blob: or data:.
     The control run with kaleido's defaults requests MathJax from a CDN, which shows the log does
@@ -157,7 +173,6 @@ def test_csv_export_keeps_diacritics_for_excel():
 
 # --- the briefing PDF ----------------------------------------------------------------------
 
-@drawn_once
 def test_whole_dashboard_briefing_in_vietnamese_has_the_documents_figures(charts_drawn_once):
     data = _print("whole_vi", title="Toàn bộ bảng điều khiển")
     text = _pdf_text(data)
@@ -173,7 +188,6 @@ def test_whole_dashboard_briefing_in_vietnamese_has_the_documents_figures(charts
     assert n_images == sum(1 for k in slides.slide_keys() if slides.build(k, "vi", "mvnd").chart is not None)
 
 
-@drawn_once
 def test_page_briefing_in_english_follows_the_unit(charts_drawn_once):
     text = _pdf_text(_print("budget_en_bvnd", title="Budget 2021"))
     assert "66.7699 billion VND" in text
@@ -192,7 +206,6 @@ def test_briefing_without_chromium_still_has_the_figures(monkeypatch):
     assert "Không vẽ được biểu đồ" in text
 
 
-@drawn_once
 def test_scenarios_page_briefing_carries_the_chosen_scenario_and_its_change(charts_drawn_once):
     text = _pdf_text(_print("scenarios_page", title="Kịch bản"))  # lab upgrade 12.000, free mode
     for expected in ["Kịch bản phân bổ kinh phí KH&CN 2021", "Kịch bản: «Phương án nâng cấp phòng thí nghiệm»",
@@ -205,7 +218,6 @@ def test_briefing_file_name_is_ascii():
     assert name == "khcn-lang-son-2021_budget_vi_2021-01-15.pdf" and name.isascii()
 
 
-@drawn_once
 def test_a_name_in_any_script_is_printed_as_typed_and_what_no_font_has_is_marked(charts_drawn_once):
     """A scenario name with emoji, Hebrew, Markdown and entities: the PDF shows each character
     (fallback fonts, right-to-left order by HarfBuzz) or, where no shipped font has it, a visible
