@@ -201,9 +201,8 @@ def build(source_dir: Path = SOURCE_DIR, parquet_dir: Path = PARQUET_DIR,
     })
 
     con = duckdb.connect()
-    for name, tbl in tables.items():
-        con.register(f"_arrow_{name}", tbl)
-        con.execute(f"CREATE TABLE {schema.sql_name(name)} AS SELECT * FROM {schema.sql_name('_arrow_' + name)}")
+    for name, tbl in tables.items():  # the checks read the typed tables by name; no SQL is built here
+        con.register(schema.checked_name(name), tbl)
     failures = checks.run_checks(con) + checks.figures_in_quotes(tables) + checks.values_in_quotes(tables)
     con.close()
     if failures:

@@ -24,6 +24,13 @@ def sql_name(name: str) -> str:
     return f'"{name}"'
 
 
+def checked_name(name: str) -> str:
+    """`name` itself, once it is known to be a plain table or view name (ValueError otherwise); for
+    APIs that take a name rather than SQL (DuckDB's register, create_view)."""
+    sql_name(name)
+    return name
+
+
 def sql_text(value: object) -> str:
     """A string literal for DDL (e.g. a file path in read_parquet), quotes doubled."""
     return "'" + str(value).replace("'", "''") + "'"

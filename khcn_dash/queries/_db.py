@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import config
-from ..schema import sql_name, sql_text
+from ..schema import checked_name
 
 _lock = threading.Lock()
 _connections: dict[Path, duckdb.DuckDBPyConnection] = {}
@@ -40,11 +40,11 @@ def connection(parquet_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
         con = _connections.get(parquet_dir)
         if con is None:
             con = duckdb.connect()  # over what the build published (khcn_dash.publish); a query never builds
+            # views made through the relational API: the names are checked, and no SQL text is built
             for path in sorted(parquet_dir.glob("*.parquet")):
-                # DDL cannot take bound parameters: the name is checked, the path quoted
-                con.execute(f"CREATE VIEW {sql_name(path.stem)} AS SELECT * FROM read_parquet({sql_text(path)})")
+                con.read_parquet(str(path)).create_view(checked_name(path.stem))
             for name, sql in _SHARED_VIEWS.items():  # constant SQL of this module
-                con.execute(f"CREATE VIEW {sql_name(name)} AS {sql}")
+                con.sql(sql).create_view(checked_name(name))
             _connections[parquet_dir] = con
         return con
 
