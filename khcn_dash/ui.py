@@ -85,6 +85,11 @@ def sync_url_state() -> None:
             st.session_state[key] = raw
         elif st.session_state.get(key) not in allowed:
             st.session_state[key] = default
+        else:
+            # Set again on every run: after a click in the sidebar's page list, Streamlit draws the
+            # switch with its default ("vi") unless the session's value was set through the API in
+            # this run (a page change also empties the address, so there is nothing to read there).
+            st.session_state[key] = st.session_state[key]
         _write_url(key)
 
 
