@@ -21,20 +21,19 @@ def stated(total: Mapping | None, fallback=None):
     return fallback if total is None else total["value"]
 
 
-def cite_ids(*frames_or_ids) -> list[str]:
-    """Every cite id of some DataFrames (cite_id / cite_ids / status_cite_id / founded_cite_id
-    columns) or dicts, in order, once each."""
+def cite_ids(*items) -> list[str]:
+    """Every cite id of some results, in order, once each. An item may be a DataFrame (its cite_id,
+    status_cite_id, founded_cite_id and cite_ids columns), a dict (its cite_id and cite_ids), a
+    Series or list (of ids, or of lists of ids), one id, or nothing."""
     out: list[str] = []
-    for item in frames_or_ids:
-        if item is None:
-            continue
+    for item in items:
         if isinstance(item, pd.DataFrame):
-            for col in ("cite_id", "status_cite_id", "founded_cite_id", "cite_ids"):
-                if col in item:
-                    for v in item[col]:
-                        out.extend(ids(v))
+            cols = [c for c in ("cite_id", "status_cite_id", "founded_cite_id", "cite_ids") if c in item]
+            out.extend(cite_ids(*(item[c] for c in cols)))
         elif isinstance(item, Mapping):
-            out.extend(ids(item.get("cite_id")))
+            out.extend(cite_ids(item.get("cite_id"), item.get("cite_ids")))
+        elif isinstance(item, Iterable) and not isinstance(item, str):
+            out.extend(cite_ids(*item))
         else:
             out.extend(ids(item))
     return list(dict.fromkeys(out))

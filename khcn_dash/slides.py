@@ -32,6 +32,7 @@ from .queries import ip as qi
 from .queries import plan as qp
 from .queries import review as qr
 from .queries import sources as q_sources
+from .results import cite_ids
 from .scenario_baseline import load_baseline
 from .summaries import budget as sb
 from .summaries import review as sr
@@ -68,24 +69,6 @@ class ScenarioChoice:
 
 # --- the slides: pure functions (lang, unit) -> Slide ----------------------------------------
 
-def _ids(*values) -> list[str]:
-    out: list[str] = []
-    for v in values:
-        if v is None:
-            continue
-        if isinstance(v, str):
-            out.append(v)
-        elif isinstance(v, dict):
-            out.extend(_ids(v.get("cite_id"), v.get("cite_ids")))
-        elif isinstance(v, pd.Series):
-            for item in v:
-                out.extend(_ids(item))
-        elif hasattr(v, "__iter__"):
-            for item in v:
-                out.extend(_ids(item))
-    return list(dict.fromkeys(out))
-
-
 def _value(stated: dict | None):
     return None if stated is None else stated["value"]
 
@@ -100,7 +83,7 @@ def document_slide(lang: str, unit: str) -> Slide:
         key="document", title=L.tr("slide_document", lang),
         summary=facts.loc["title", col],
         lines=[line, f"{facts.loc['signer_title', col]}: {facts.loc['signer', col]}"],
-        cite_ids=_ids(facts.loc[["number", "title", "issued_on"], "cite_id"].tolist()))
+        cite_ids=cite_ids(facts.loc[["number", "title", "issued_on"], "cite_id"].tolist()))
 
 
 def key_figures_slide(lang: str, unit: str) -> Slide:
@@ -126,7 +109,7 @@ def key_figures_slide(lang: str, unit: str) -> Slide:
                    investment=money(_value(inv)), tasks=fmt.count(_value(tasks_review), lang))
     return Slide(key="key_figures", title=L.tr("slide_key_figures", lang), summary=summary, figures=figures,
                  chart=cb.budget_split_donut(qb.budget_split("2021"), lang, unit),
-                 cite_ids=_ids(total, rec, inv, tasks_2021, tasks_review, gi))
+                 cite_ids=cite_ids(total, rec, inv, tasks_2021, tasks_review, gi))
 
 
 def budget_slide(lang: str, unit: str) -> Slide:
@@ -144,7 +127,7 @@ def budget_slide(lang: str, unit: str) -> Slide:
     return Slide(key="budget", title=L.tr("slide_budget", lang),
                  summary=sb.split_summary(_value(total), split, qb.investment_by_project("2021"), lang, unit),
                  figures=figures, chart=cb.budget_treemap(qb.budget_tree("2021"), lines, lang, unit),
-                 cite_ids=_ids(total, lines["cite_id"]))
+                 cite_ids=cite_ids(total, lines["cite_id"]))
 
 
 def review_slide(lang: str, unit: str) -> Slide:
@@ -158,7 +141,7 @@ def review_slide(lang: str, unit: str) -> Slide:
     return Slide(key="review", title=L.tr("slide_review", lang),
                  summary=sr.tasks_by_field_summary(by_field, total, lang), figures=figures,
                  chart=cr.tasks_by_field_bar(by_field, lang),
-                 cite_ids=_ids(total, invest, by_field["cite_id"]))
+                 cite_ids=cite_ids(total, invest, by_field["cite_id"]))
 
 
 def plan_slide(lang: str, unit: str) -> Slide:
@@ -176,7 +159,7 @@ def plan_slide(lang: str, unit: str) -> Slide:
     lines = [f"{r[name_col]} · {n(r['n_directions'])} {L.tr('fig_directions', lang).lower()}"
              for _, r in fields.iterrows()]
     return Slide(key="plan", title=L.tr("slide_plan", lang), summary=summary, figures=figures, lines=lines,
-                 cite_ids=_ids(fields["cite_id"], areas["cite_id"], tasks))
+                 cite_ids=cite_ids(fields["cite_id"], areas["cite_id"], tasks))
 
 
 def map_slide(lang: str, unit: str) -> Slide:
@@ -185,7 +168,7 @@ def map_slide(lang: str, unit: str) -> Slide:
     fig = cm.district_map(counts, assets, qi.district_geometry(), lang, font_size=cm.FONT_NORMAL)
     return Slide(key="map", title=L.tr("slide_map", lang), summary=sm.map_summary(counts, assets, lang, filtered=False),
                  figures=[(L.tr("fig_ip", lang), fmt.count(int((assets["status"] == "protected").sum()), lang))],
-                 chart=fig, cite_ids=_ids(assets["cite_id"]))
+                 chart=fig, cite_ids=cite_ids(assets["cite_id"]))
 
 
 def _chosen_scenario(choice: ScenarioChoice | None, baseline: model.Baseline, lang: str):
@@ -233,11 +216,11 @@ def scenario_slide(lang: str, unit: str, choice: ScenarioChoice | None = None) -
                     else L.tr("rules_broken", lang, n=fmt.count(len(violations), lang))))
     deltas.append(None)
     chart = cs.lines_vs_plan_bar(cs.lines_chart_frame(line_rows, lines, lang), lang, unit)
-    cite_ids = _ids([r["cite_ids"] for r in line_rows], [r["cite_ids"] for r in source_rows],
-                    [v.cite_ids for v in violations])
+    cited = cite_ids([r["cite_ids"] for r in line_rows], [r["cite_ids"] for r in source_rows],
+                     [v.cite_ids for v in violations])
     return Slide(key="scenario", title=L.tr("slide_scenario", lang),
                  summary=ss.lines_summary(line_rows, source_rows, lines, lang, unit),
-                 figures=figures, deltas=deltas, chart=chart, cite_ids=cite_ids,
+                 figures=figures, deltas=deltas, chart=chart, cite_ids=cited,
                  lines=[L.tr("scenario_plan", lang) if name is None else L.tr("scenario_is", lang, name=name), *meta,
                         *(ls.violation_text(v, lang, unit, lines) for v in violations)],
                  notice=notice)

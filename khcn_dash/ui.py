@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import export, labels, url_state
+from . import export, labels, results, url_state
 from . import format as fmt
 from .charts import PLOTLY_CONFIG
 from .queries import sources as q_sources
@@ -126,21 +126,9 @@ def data_status(status) -> bool:
 
 # --- citations -----------------------------------------------------------------------------
 
-def _flat_ids(cite_ids: Iterable) -> tuple[str, ...]:
-    out: list[str] = []
-    for item in cite_ids:
-        if item is None:
-            continue
-        if isinstance(item, str):
-            out.append(item)
-        else:  # a list/array of ids (aggregated rows)
-            out.extend(str(x) for x in item if x is not None)
-    return tuple(dict.fromkeys(out))
-
-
 def source_note(cite_ids: Iterable, key: str) -> None:
     """An expander listing each cited sentence with its section and a link into /sources."""
-    ids = _flat_ids(cite_ids)
+    ids = results.cite_ids(cite_ids)
     if not ids:
         return
     cites = q_sources.citations(ids)
