@@ -28,7 +28,7 @@ REAL_YEAR = 2021
 ID_COLUMNS = {
     "budget_line_id", "project_id", "total_id", "indicator_id", "task_id", "highlight_id", "asset_id",
     "org_id", "instrument_id", "direction_id", "action_id", "limitation_id", "recommendation_id",
-    "cite_id", "status_cite_id", "founded_cite_id", "doc_id",
+    "item_id", "cite_id", "status_cite_id", "founded_cite_id", "doc_id",
 }
 # DuckDB's own row-group size: a scan can skip the other provinces' row groups and use both cores
 # (pyarrow's default, 1 Mi rows, would put all of budget_lines in one row group).

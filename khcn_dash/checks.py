@@ -78,6 +78,12 @@ RELATIONSHIP_CHECKS = {
         "SELECT area_code FROM activity_areas ANTI JOIN activity_actions USING (area_code)",
     "every 2021 research field has at least one direction":
         "SELECT field_code FROM plan_fields ANTI JOIN plan_directions USING (field_code)",
+    # a section's own text runs from its heading to the next heading of any level (sections.end_offset)
+    "review_items: the section is the most specific one holding the quote":
+        "SELECT r.item_id, r.section, s.section_id AS holding_section FROM review_items r "
+        "JOIN citations c USING (cite_id) "
+        "JOIN sections s ON c.start_offset >= s.start_offset AND c.start_offset < s.end_offset "
+        "WHERE s.section_id <> r.section",
 }
 
 # What the parts add up to, per stated metric. Compared with document_totals.
@@ -263,12 +269,24 @@ def values_in_quotes(tables: dict[str, pa.Table]) -> list[str]:
            and not (_has(r["source_quote"], HIGHLIGHT_STATUS_WORDS[r["status"]])
                     or _has(r.get("status_quote"), HIGHLIGHT_STATUS_WORDS[r["status"]]))])
 
+    items = _rows(tables, "review_items")
+    check("review_items: the item is written as in the quote",
+          [r["item_id"] for r in items if not _has(r["source_quote"], r["text_vi"])])
+    check("review_items: every figure is written in the quote, as the document writes it",
+          [r["item_id"] for r in items
+           if any(not _has(r["source_quote"], f, case=True) for f in figures_of(r["figures"]))])
+
     names = {r["district_id"]: r["name_vi"] for r in _rows(tables, "districts")}
     quotes = {r["highlight_id"]: r["source_quote"] for r in highlights}
     check("research_highlight_districts: a stated district is named in the quote",
           [(r["highlight_id"], r["district_id"]) for r in _rows(tables, "research_highlight_districts")
            if r["basis"] == "stated" and not _has(quotes.get(r["highlight_id"]), _bare(names.get(r["district_id"], "")))])
     return [f"check {name!r} failed for {len(bad)} row(s): {bad[:10]}" for name, bad in checks.items()]
+
+
+def figures_of(cell: str | None) -> list[str]:
+    """The figures of a `figures` cell (review_items), each as the document writes it."""
+    return [f.strip() for f in (cell or "").split(schema.FIGURE_SEPARATOR) if f.strip()]
 
 
 def _bare(district_name: str) -> str:

@@ -36,6 +36,7 @@ def sql_text(value: object) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 PERIODS_PROVINCE = ("province", "period")
+FIGURE_SEPARATOR = "; "  # between the figures of one cell (review_items.figures)
 CITED = ("section", "source_quote")
 
 FIELD_CODES = ("agriculture", "social_humanities", "medicine_pharmacy", "engineering_technology")
@@ -51,6 +52,11 @@ AREA_CODES = (
 INSTRUMENT_KINDS = (
     "luat", "nghi_quyet", "nghi_dinh", "quyet_dinh", "thong_tu", "thong_tu_lien_tich",
     "chi_thi", "ke_hoach", "cong_van",
+)
+# What a review item is (review_items.kind); their names, in Vietnamese and English, are in labels/review.py.
+REVIEW_ITEM_KINDS = (
+    "policy_issued", "programme", "activity", "support", "result", "cooperation", "inspection", "body",
+    "service", "standard", "product_list", "funding", "limitation", "recommendation",
 )
 ISSUERS = (
     "quoc_hoi", "chinh_phu", "thu_tuong", "bo_khcn", "bo_tai_chinh", "lien_bo",
@@ -193,5 +199,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     )),
     Table("recommendations", ("recommendation_id",), (
         _s("recommendation_id"), *_PP, _i("seq"), _s("addressee_vi", False), _s("text_vi"), _s("text_en"), *_CITE,
+    )),
+    # The whole review (part A), item by item: what was done, issued, found or asked for, in each section
+    # (the most specific one holding the quote). `figures`: the figures the quote states, as written there,
+    # separated by "; " (FIGURE_SEPARATOR); empty when it states none.
+    Table("review_items", ("item_id",), (
+        _s("item_id"), *_PP, _s("section"), _i("seq"), _s("kind", accepted=REVIEW_ITEM_KINDS),
+        _s("text_vi"), _s("text_en"), _s("figures", False), _s("source_quote"),
     )),
 )}

@@ -232,6 +232,25 @@ def table_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str
     source_note(cite_ids, key=f"{key}_src")
 
 
+def cite_link(section: str, cite_id: str) -> str:
+    """The address of a cited sentence, highlighted in the document on the sources page; it carries
+    the language and unit, so a new tab reads the same."""
+    kept = {k: (None if lang_or_unit == default else lang_or_unit)
+            for k, (_, default) in _URL_STATE.items() for lang_or_unit in [st.session_state.get(k, default)]}
+    return url_state.href("sources", section=section, cite=cite_id, **kept)
+
+
+def cited_table(table: pd.DataFrame, sections: Iterable[str], cite_ids: Iterable[str], key: str,
+                filename: str) -> None:
+    """A table whose every row is one cited sentence (shown in the table with its section): a link
+    column opens each in the document. One element, where a source list would repeat every row."""
+    column = t("open_in_document")
+    shown = table.assign(**{column: [cite_link(s, c) for s, c in zip(sections, cite_ids)]})
+    st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}_table",
+                 column_config={column: st.column_config.LinkColumn(display_text=t("open_in_document"))})
+    download_buttons(table, filename, key)
+
+
 def list_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str) -> None:
     """A short list shown whole (st.table, no scrolling grid), with downloads and sources."""
     st.table(table, hide_index=True)

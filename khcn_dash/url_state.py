@@ -17,6 +17,8 @@ remembers what this session last wrote to each.
 """
 from __future__ import annotations
 
+import urllib.parse
+
 import streamlit as st
 
 # parameter -> what it carries (for readers; the pages check values themselves)
@@ -102,3 +104,12 @@ def forget(name: str) -> None:
     """Next time, the address's value counts as new again (the page dropped what it had read)."""
     _check(name)
     _seen().pop(name, None)
+
+
+def href(page: str, **params: str | None) -> str:
+    """A link to another page of the app with these parameters (relative to the page showing it),
+    for places that take an address rather than a page, such as a table's link column."""
+    for name in params:
+        _check(name)
+    query = urllib.parse.urlencode({k: v for k, v in params.items() if v is not None})
+    return f"{page}?{query}" if query else page

@@ -18,7 +18,8 @@ ui.require_app_shell()
 
 REVIEW = "2016-2020"
 lang, unit = ui.lang(), ui.unit()
-ui.keep_state("review_highlight_field", "review_ip_type", "review_instrument_kinds")  # filters inside tabs
+ui.keep_state("review_highlight_field", "review_ip_type", "review_instrument_kinds",  # filters inside tabs
+              "review_item_area")
 
 
 def stated(metric: str) -> dict | None:
@@ -56,8 +57,9 @@ st.markdown(S.key_points(facts, lang, unit))
 ui.source_note(S.headline_cites(facts), key="review_headline_src")
 st.info(ui.tr(L.T["how_to_source"]), icon=":material/menu_book:")
 
-tab_tasks, tab_invest, tab_ip, tab_orgs, tab_legal, tab_limits = ui.lazy_tabs(
-    [ui.tr(L.T[k]) for k in ("tab_tasks", "tab_investment", "tab_ip", "tab_orgs", "tab_legal", "tab_limits")],
+tab_tasks, tab_invest, tab_ip, tab_orgs, tab_legal, tab_limits, tab_items = ui.lazy_tabs(
+    [ui.tr(L.T[k]) for k in ("tab_tasks", "tab_investment", "tab_ip", "tab_orgs", "tab_legal", "tab_limits",
+                             "tab_items")],
     key="review_tabs")
 
 if tab_tasks.open:
@@ -170,3 +172,20 @@ if tab_limits.open:
             st.markdown(S.count_line(f"n_{name}", len(df), lang))
             table = (charts.limitations_table if name == "limitations" else charts.recommendations_table)(df, lang)
             ui.list_block(table, cite_ids(df), key=f"review_{name}", filename=L.FILENAMES[name])
+
+if tab_items.open:
+    with tab_items:
+        st.subheader(ui.tr(L.T["h_items"]))
+        st.caption(ui.tr(L.T["items_intro"]))
+        areas = q_review.review_areas()
+        by_id = {row.section_id: row for row in areas.itertuples()}
+        area = st.selectbox(ui.tr(L.T["item_area"]), ["all", *by_id], placeholder=ui.t("choose"),
+                            format_func=lambda s: L.option_label("area", s, lang) if s == "all"
+                            else L.area_option(by_id[s], lang),
+                            key="review_item_area")
+        items = q_review.review_items(area if area in by_id else None)
+        st.caption(S.items_caption(len(items), len(q_review.review_items()), lang))
+        if lang != "vi":
+            st.caption(ui.tr(L.T["items_translation_note"]))
+        ui.cited_table(charts.review_items_table(items, lang), items["section"], items["cite_id"],
+                       key="review_items", filename=L.FILENAMES["items"])

@@ -196,5 +196,8 @@ def test_every_url_parameter_a_page_uses_is_declared_once():
     app_root = ROOT.parent
     used = set()
     for path in [*ROOT.rglob("*.py"), *(app_root / "pages").glob("*.py")]:
-        used |= set(re.findall(r"url_state\.\w+\(\s*\"(\w+)\"", path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"url_state\.(?!href)\w+\(\s*\"(\w+)\"", text))  # href(page, name=…) checks its names
+        for call in re.findall(r"url_state\.href\(([^)]*)\)", text):
+            used |= set(re.findall(r"(\w+)=", call))
     assert used and used <= set(url_state.PARAMS), used - set(url_state.PARAMS)

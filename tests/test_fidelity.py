@@ -115,6 +115,15 @@ MUTATIONS = [
      "completed", "a status is one the document gives"),
     ("changing a status it gives", "research_highlights", ("highlight_id",), ("RH-01",), "status", "pilot",
      "a status is one the document gives"),
+    # review_items (the whole review as data)
+    ("giving a review item a figure its sentence does not state", "review_items", ("item_id",), ("A.II.3-02",),
+     "figures", "06 doanh nghiệp", "every figure is written in the quote"),
+    ("writing a review item's figure in another style", "review_items", ("item_id",), ("A.II.8-02",), "figures",
+     "21474 triệu đồng; 05 dự án", "every figure is written in the quote"),
+    ("rewording a review item", "review_items", ("item_id",), ("A.II.5-03",), "text_vi",
+     "Sở KH&CN tỉnh Quảng Tây (Trung Quốc)", "the item is written as in the quote"),
+    ("filing a review item under a broader section", "review_items", ("item_id",), ("A.II.9.3-04",), "section",
+     "A.II.9", "the section is the most specific one holding the quote"),
 ]
 
 

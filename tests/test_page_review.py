@@ -316,6 +316,103 @@ def test_instrument_kind_filter_changes_timeline_and_undated_list():
     assert not [el for el in at.get("plotly_chart") if el.proto.id.endswith("-review_legal_chart")]
 
 
+# --- what was done, area by area (review_items) ---------------------------------------------------
+
+ITEM_COLUMNS = ("section", "item_kind", "item", "figures", "quote")
+
+
+def items_shown(at, lang: str = "vi"):
+    """The one table of the 'what was done' tab."""
+    return table_with(at, L.COLUMNS["item"][0 if lang == "vi" else 1])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_what_was_done_tab_lists_the_whole_review_in_the_pages_language(lang):
+    i = 0 if lang == "vi" else 1
+    at = tab(open_page("review", lang=lang), "items", lang)
+    assert not at.exception and not at.error
+    table = items_shown(at, lang)
+    every = q_review.review_items()
+    assert len(table) == len(every) > 100
+    assert list(table.columns) == [L.COLUMNS[c][i] for c in ITEM_COLUMNS] + [labels.UI["open_in_document"][i]]
+    assert len(at.dataframe) == 1  # one table, not a block per item
+    box = at.selectbox(key="review_item_area")
+    assert box.proto.placeholder == labels.UI["choose"][i]
+    assert box.options[0] == L.T["all_areas"][i]
+    assert any(o.strip().startswith("A.II.9.3 · ") for o in box.options)
+    n = len(every)
+    assert (f"Đang hiển thị {n} trên {n} nội dung" if lang == "vi" else f"Showing {n} of the review's {n} items") \
+        in texts(at)
+    kinds = set(table[L.COLUMNS["item_kind"][i]])
+    assert L.ITEM_KIND["policy_issued"][i] in kinds and L.ITEM_KIND["result"][i] in kinds
+    items = " ".join(table[L.COLUMNS["item"][i]])
+    assert ("Văn phòng TBT Việt Nam" if lang == "vi" else "Guangxi Zhuang Autonomous Region") in items
+    # the sentence is always the document's Vietnamese
+    assert any("Choang - Quảng Tây (Trung Quốc)" in q for q in table[L.COLUMNS["quote"][i]])
+
+
+def test_filtering_by_an_area_shows_only_that_areas_items():
+    at = tab(open_page("review"), "items")
+    at.selectbox(key="review_item_area").set_value("A.II.9").run()
+    table = items_shown(at)
+    sections = set(table["Mục trong văn bản"])
+    assert sections == {"A.II.9.1", "A.II.9.2", "A.II.9.3", "A.II.9.4", "A.II.9.5"}  # its subsections
+    assert len(table) == len(q_review.review_items("A.II.9"))
+    at.selectbox(key="review_item_area").set_value("A.II.5").run()
+    table = items_shown(at)
+    assert set(table["Mục trong văn bản"]) == {"A.II.5"}
+    assert list(table["Loại nội dung"]) == ["Hợp tác"] * 3
+    assert f"Đang hiển thị 3 trên {len(q_review.review_items())} nội dung" in texts(at)
+    assert not [q for q in table["Câu gốc trong văn bản"] if "Văn phòng TBT" in q]  # another area's sentence
+    at.selectbox(key="review_item_area").set_value("A.I").run()
+    assert {s.split(".")[0] + "." + s.split(".")[1] for s in items_shown(at)["Mục trong văn bản"]} == {"A.I"}
+
+
+def test_the_area_filter_survives_leaving_the_tab_and_a_language_switch():
+    at = tab(open_page("review"), "items")
+    at.selectbox(key="review_item_area").set_value("A.II.7.2").run()
+    tab(at, "tasks")
+    tab(at, "items")
+    assert at.selectbox(key="review_item_area").value == "A.II.7.2"
+    at.radio(key="lang").set_value("en").run()
+    table = items_shown(at, "en")
+    assert set(table["Document section"]) == {"A.II.7.2"} and len(table) == 3
+
+
+def test_the_rows_figures_are_the_documents_figures():
+    from khcn_dash import checks, document
+    from khcn_dash.config import SOURCE_DIR
+
+    text = document.normalise((SOURCE_DIR / "document.txt").read_text(encoding="utf-8"))
+    at = tab(open_page("review"), "items")
+    table = items_shown(at)
+    with_figures = table[table["Số liệu (như văn bản ghi)"] != ""]
+    assert len(with_figures) >= 15
+    for figures, quote in zip(with_figures["Số liệu (như văn bản ghi)"], with_figures["Câu gốc trong văn bản"]):
+        assert quote in text
+        for figure in checks.figures_of(figures):
+            assert figure in quote and figure in text, figure
+    at.selectbox(key="review_item_area").set_value("A.II.8").run()
+    figures = list(items_shown(at)["Số liệu (như văn bản ghi)"])
+    assert figures[0] == ("21.474 triệu đồng; 05 dự án; 3.036 triệu đồng; 13.000 triệu đồng; 5.100 triệu đồng; "
+                          "213 triệu đồng; 125 triệu đồng")
+    assert figures[2].startswith("33.342 triệu đồng; 03 dự án")
+    at.selectbox(key="review_item_area").set_value("A.II.7.2").run()
+    assert "mức độ 3, 4" in list(items_shown(at)["Số liệu (như văn bản ghi)"])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_each_items_sentence_links_to_the_document(lang):
+    at = tab(open_page("review", lang=lang), "items", lang)
+    at.selectbox(key="review_item_area").set_value("A.II.6").run()
+    link = labels.UI["open_in_document"][0 if lang == "vi" else 1]
+    table = table_with(at, link)
+    tail = "" if lang == "vi" else "&lang=en"
+    expected = [f"sources?section={s}&cite={c}{tail}" for s, c in q_review.review_items("A.II.6")[["section", "cite_id"]].values]
+    assert list(table[link]) == expected and len(expected) == 3
+    assert not [q for q in links(at) if "section=A.II.6&" in q]  # no second list of the same sentences
+
+
 # --- downloads ------------------------------------------------------------------------------
 
 def _download_tables(lang: str):
@@ -334,6 +431,7 @@ def _download_tables(lang: str):
         "undated": charts.undated_table(filters.undated(q_review.legal_instruments()), lang),
         "limitations": charts.limitations_table(q_review.limitations(), lang),
         "recommendations": charts.recommendations_table(q_review.recommendations(), lang),
+        "items": charts.review_items_table(q_review.review_items(), lang),
     }
 
 
@@ -344,6 +442,7 @@ def _download_tables(lang: str):
     ("orgs", ["review_orgs"]),
     ("legal", ["review_legal", "review_undated"]),
     ("limits", ["review_limitations", "review_recommendations"]),
+    ("items", ["review_items"]),
 ])
 def test_download_buttons_exist_for_every_table(vi, name, keys):
     tab(vi, name, **{k: "table" for k in keys})  # a chart block's downloads are on its table view

@@ -334,3 +334,18 @@ def recommendations_table(df: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
         "section": df["section"],
     })
     return _headers(out, lang)
+
+
+# --- what was done, area by area (review_items) -------------------------------------------------
+
+def review_items_table(df: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
+    """One row per review item, in document order: section, kind, the item (our English in English),
+    its figures and its sentence exactly as the document writes them."""
+    out = pd.DataFrame({
+        "section": df["section"],
+        "item_kind": [L.item_kind(k, lang) for k in df["kind"]],
+        "item": name_col(df, "text", lang),
+        "figures": df["figures"].fillna(""),
+        "quote": df["source_quote"],
+    })
+    return _headers(out, lang)

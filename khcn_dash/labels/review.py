@@ -6,6 +6,7 @@ The sentences that fill them are in khcn_dash.summaries.review.
 from __future__ import annotations
 
 from . import Pair, name, pick
+from .sources import option_label as section_option
 
 T: dict[str, Pair] = {
     "title": ("Tổng kết hoạt động KH&CN giai đoạn 2016–2020", "Review of S&T activities 2016–2020"),
@@ -40,6 +41,7 @@ T: dict[str, Pair] = {
     "tab_orgs": ("Tổ chức và doanh nghiệp", "Organisations"),
     "tab_legal": ("Văn bản được trích dẫn", "Instruments"),
     "tab_limits": ("Hạn chế và kiến nghị", "Limitations and recommendations"),
+    "tab_items": ("Việc đã làm theo lĩnh vực", "What was done, area by area"),
     # tasks tab
     "h_tasks_by_field": ("Đề tài, dự án cấp tỉnh theo lĩnh vực", "Provincial tasks by field"),
     "h_ministry": ("Nhiệm vụ KH&CN cấp Bộ", "Ministry-level S&T tasks"),
@@ -87,6 +89,24 @@ T: dict[str, Pair] = {
     "h_recommendations": ("Kiến nghị", "Recommendations"),
     "n_limitations": ("Văn bản nêu {n} hạn chế, khó khăn.", "The document states {n} limitations and difficulties."),
     "n_recommendations": ("Văn bản nêu {n} kiến nghị.", "The document makes {n} recommendations."),
+    # what was done, area by area (review_items)
+    "h_items": ("Việc đã làm theo lĩnh vực", "What was done, area by area"),
+    "items_intro": (
+        "Toàn bộ phần A của văn bản, từng nội dung một: văn bản đã ban hành, chương trình, hoạt động, kết quả, "
+        "hạn chế… Mỗi dòng có câu gốc và các số liệu đúng như văn bản ghi.",
+        "The whole of part A, item by item: instruments issued, programmes, activities, results, limitations… Each "
+        "row has its original sentence and its figures exactly as the document writes them.",
+    ),
+    "item_area": ("Lĩnh vực (mục của văn bản)", "Area (section of the document)"),
+    "all_areas": ("Toàn bộ phần đánh giá (phần A)", "The whole review (part A)"),
+    "items_shown": (
+        "Đang hiển thị {shown} trên {total} nội dung của phần đánh giá.",
+        "Showing {shown} of the review's {total} items.",
+    ),
+    "items_translation_note": (
+        "", "The item column is our English rendering; the figures and the sentence are the document's own "
+            "Vietnamese words.",
+    ),
     "translation_note": (
         "", "English text is our translation; the original Vietnamese sentence is under "
             "“Where the document says so”.",
@@ -131,6 +151,27 @@ COLUMNS: dict[str, Pair] = {
     "sections": ("Các mục trích dẫn", "Sections citing it"),
     "text": ("Nội dung", "Text"),
     "addressee": ("Gửi tới", "Addressed to"),
+    "item_kind": ("Loại nội dung", "Kind"),
+    "item": ("Nội dung", "Item"),
+    "figures": ("Số liệu (như văn bản ghi)", "Figures (as the document writes them)"),
+}
+
+# What a review item is (schema.REVIEW_ITEM_KINDS, review_items.kind).
+ITEM_KIND: dict[str, Pair] = {
+    "policy_issued": ("Văn bản, chính sách đã ban hành", "Policy or instrument issued"),
+    "programme": ("Chương trình, dự án", "Programme or project"),
+    "activity": ("Hoạt động đã triển khai", "Activity carried out"),
+    "support": ("Hỗ trợ, khuyến khích", "Support or incentive"),
+    "result": ("Kết quả", "Result"),
+    "cooperation": ("Hợp tác", "Cooperation"),
+    "inspection": ("Kiểm tra", "Inspection"),
+    "body": ("Cơ quan, tổ chức được nêu tên", "Named body"),
+    "service": ("Thủ tục hành chính, dịch vụ công", "Administrative procedure or public service"),
+    "standard": ("Tiêu chuẩn, hệ thống quản lý chất lượng", "Standard or quality system"),
+    "product_list": ("Danh sách sản phẩm", "List of products"),
+    "funding": ("Kinh phí", "Funding"),
+    "limitation": ("Hạn chế, khó khăn", "Limitation or difficulty"),
+    "recommendation": ("Kiến nghị", "Recommendation"),
 }
 
 CHART: dict[str, Pair] = {
@@ -232,6 +273,7 @@ FILENAMES: dict[str, str] = {
     "undated": "van-ban-khong-ghi-nam",
     "limitations": "han-che-2016-2020",
     "recommendations": "kien-nghi-2016-2020",
+    "items": "viec-da-lam-theo-linh-vuc-2016-2020",
 }
 
 
@@ -239,5 +281,17 @@ def option_label(kind: str, code: str, lang: str = "vi") -> str:
     """A filter option's text: 'all' -> 'Tất cả …' for the filter `kind`, else the code's name.
     Takes lang explicitly so the text never depends on when Streamlit calls it."""
     if code == "all":
-        return pick(T["all_fields" if kind == "field" else "all_types"], lang)
+        return pick(T["all_fields" if kind == "field" else "all_areas" if kind == "area" else "all_types"], lang)
     return name(kind, code, lang)
+
+
+def item_kind(code: str, lang: str = "vi") -> str:
+    """A review item's kind in words (its code if unknown)."""
+    pair = ITEM_KIND.get(code)
+    return pick(pair, lang) if pair else str(code)
+
+
+def area_option(row, lang: str = "vi") -> str:
+    """The area filter's line for a section row (section_id, level, heading_vi, title_en), as the sources
+    page writes it: indented by level, 'A.II.9.3 · 9.3. Hoạt động TĐC'."""
+    return section_option(row, lang)

@@ -140,3 +140,33 @@ def ip_totals_by_status(period: str = REVIEW, province: str = PROVINCE) -> pd.Da
                list(DISTINCT cite_id ORDER BY cite_id) AS cite_ids
         FROM ip_assets WHERE province = $province AND period = $period
         GROUP BY status ORDER BY status DESC""", province=province, period=period)
+
+
+# --- the whole review, item by item (review_items) -------------------------------------------
+
+@cached
+def review_areas(province: str = PROVINCE) -> pd.DataFrame:
+    """The sections of the review that hold items, themselves or in their subsections, in document
+    order (the area filter's options). Columns: section_id, parent_id, level, heading_vi, title_en,
+    n_items (the items of the section and its subsections)."""
+    return df("""
+        SELECT s.section_id, s.parent_id, s.level, s.heading_vi, s.title_en, count(*) AS n_items
+        FROM sections s JOIN review_items r
+          ON r.section = s.section_id OR starts_with(r.section, s.section_id || '.')
+        WHERE r.province = $province AND s.parent_id IS NOT NULL
+        GROUP BY ALL ORDER BY min(s.ordinal), s.section_id""", province=province)
+
+
+@cached
+def review_items(area: str | None = None, period: str | None = None, province: str = PROVINCE) -> pd.DataFrame:
+    """The review's items, in document order: all, or those of section `area` and its subsections;
+    of every period (a review item may be about the plan year, e.g. the 2021 allocation in A.II.8), or
+    of `period`. Columns: item_id, period, section, seq, kind, text_vi, text_en, figures, heading_vi,
+    title_en, source_quote, cite_id."""
+    return df("""
+        SELECT r.item_id, r.period, r.section, r.seq, r.kind, r.text_vi, r.text_en, r.figures,
+               s.heading_vi, s.title_en, r.source_quote, r.cite_id
+        FROM review_items r JOIN sections s ON s.section_id = r.section
+        WHERE r.province = $province AND ($period IS NULL OR r.period = $period)
+          AND ($area IS NULL OR r.section = $area OR starts_with(r.section, $area || '.'))
+        ORDER BY s.ordinal, r.seq, r.item_id""", province=province, period=period, area=area)

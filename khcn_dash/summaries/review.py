@@ -182,3 +182,9 @@ def headline_cites(facts: Mapping) -> list[str]:
     keys = ["tasks_total", "ministry", "investment_total", "halted", "gi", "cm", "ct_a", "ct_b", "wip", "org_count",
             "orgs", "enterprises"]
     return cite_ids(*(facts.get(k) for k in keys))
+
+
+# --- what was done, area by area -------------------------------------------------------------
+
+def items_caption(shown: int, total: int, lang: str = "vi") -> str:
+    return pick(L.T["items_shown"], lang).format(shown=fmt.count(shown, lang), total=fmt.count(total, lang))
