@@ -129,13 +129,14 @@ def figure_in_quote(value: Decimal, quote: str, money_mvnd: bool = False) -> boo
 
 
 def _check_files(paths: list[str]) -> int:
-    """Command line: python -m khcn_dash.document FILE.csv ... checks each row's quote."""
-    root = Path(__file__).resolve().parent.parent / "data" / "source"
-    raw = (root / "document.txt").read_text(encoding="utf-8")
-    text = normalise(raw)
-    sections = read_sections(raw, root / "sections.csv")
+    """Command line: python -m khcn_dash.document FILE.csv ... checks each row's quote against the
+    document of the file's own package (document.txt and sections.csv beside it)."""
     bad = 0
     for p in paths:
+        root = Path(p).resolve().parent
+        raw = (root / "document.txt").read_text(encoding="utf-8")
+        text = normalise(raw)
+        sections = read_sections(raw, root / "sections.csv")
         with open(p, encoding="utf-8", newline="") as f:
             for i, row in enumerate(csv.DictReader(f), start=2):
                 for col in [c for c in row if c.endswith("quote")]:

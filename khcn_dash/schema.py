@@ -1,6 +1,6 @@
 """Typed schemas of the source tables: column types, keys and accepted codes.
 
-Each CSV in data/source/ has exactly the columns listed here, in this order. The build step
+Each CSV of a document package (data/packages/<id>/) has exactly the columns listed here, in this order. The build step
 (khcn_dash.build) converts them to these Arrow types and writes Parquet; nothing else decides
 a column's type.
 """
@@ -79,6 +79,8 @@ class Table:
     columns: tuple[Col, ...]
     cited: bool = True  # has section + source_quote (checked against the document)
     extra_quotes: tuple[str, ...] = field(default=())
+    # foreign keys: (column, table, column) — each value, where filled, is a key of that table
+    refs: tuple[tuple[str, str, str], ...] = field(default=())
 
     @property
     def column_names(self) -> list[str]:
@@ -103,7 +105,7 @@ _CITE = (_s("section"), _s("source_quote"))
 TABLES: dict[str, Table] = {t.name: t for t in (
     Table("sections", ("section_id",), (
         _s("section_id"), _s("parent_id", False), _s("heading_vi"), _s("title_en"),
-    ), cited=False),
+    ), cited=False, refs=(("parent_id", "sections", "section_id"),)),
     Table("document_facts", ("fact", "doc_id"), (
         _s("fact", accepted=("number", "issuer", "place", "issued_on", "title", "basis", "signer_title", "signer")),
         *_PP, _s("doc_id"), _s("value_vi"), _s("value_en"), *_CITE,
@@ -122,12 +124,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _s("project_status", False, ("continuing", "new")),
         _s("funder", False, ("ministry",)),
         *_CITE,
-    )),
+    ), refs=(("project_id", "projects", "project_id"),)),
     Table("infrastructure_projects", ("project_id",), (
         _s("project_id"), *_PP, _m("approved_total_mvnd"),
         _s("status", accepted=("halted", "awaiting_equipment")),
         *_CITE, _s("status_quote"),
-    ), extra_quotes=("status_quote",)),
+    ), extra_quotes=("status_quote",), refs=(("project_id", "projects", "project_id"),)),
     Table("document_totals", ("total_id",), (
         _s("total_id"), *_PP, _s("basis", accepted=("plan", "allocated", "actual")), _s("metric"),
         Col("stated_value", MONEY), *_CITE,
@@ -155,7 +157,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("research_highlight_districts", ("highlight_id", "district_id"), (
         _s("highlight_id"), _s("district_id", accepted=DISTRICT_IDS), _s("place_vi", False),
         _s("basis", accepted=("stated", "place_name")), _s("note_en", False),
-    ), cited=False),
+    ), cited=False, refs=(("highlight_id", "research_highlights", "highlight_id"),)),
     Table("ip_assets", ("asset_id",), (
         _s("asset_id"), *_PP,
         _s("ip_type", accepted=("geographical_indication", "certification_mark", "collective_trademark")),
@@ -166,7 +168,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("ip_asset_areas", ("asset_id", "district_id"), (
         _s("asset_id"), _s("district_id", accepted=DISTRICT_IDS), _s("commune_vi", False),
         _s("basis", accepted=("stated", "place_name")), _s("note_en", False),
-    ), cited=False),
+    ), cited=False, refs=(("asset_id", "ip_assets", "asset_id"),)),
     Table("organisations", ("org_id",), (
         _s("org_id"), *_PP, _s("name_vi"), _s("name_en"), _s("short_vi"), _s("short_en"),
         _i("founded_year"), _s("parent_vi"), _s("formed_from_vi", False), *_CITE, _s("founded_quote"),
@@ -179,21 +181,21 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     )),
     Table("legal_mentions", ("instrument_id", "section"), (
         _s("instrument_id"), *_PP, *_CITE,
-    )),
+    ), refs=(("instrument_id", "legal_instruments", "instrument_id"),)),
     Table("plan_fields", ("field_code",), (
         _s("field_code", accepted=FIELD_CODES), *_PP, _s("seq"), _s("name_vi"), _s("name_en"), *_CITE,
     )),
     Table("plan_directions", ("direction_id",), (
         _s("direction_id"), _s("field_code", accepted=FIELD_CODES), *_PP, _i("seq"),
         _s("text_vi"), _s("text_en"), *_CITE,
-    )),
+    ), refs=(("field_code", "plan_fields", "field_code"),)),
     Table("activity_areas", ("area_code",), (
         _s("area_code", accepted=AREA_CODES), *_PP, _i("seq"), _s("name_vi"), _s("name_en"), *_CITE,
     )),
     Table("activity_actions", ("action_id",), (
         _s("action_id"), _s("area_code", accepted=AREA_CODES), *_PP, _i("seq"),
         _s("text_vi"), _s("text_en"), *_CITE,
-    )),
+    ), refs=(("area_code", "activity_areas", "area_code"),)),
     Table("limitations", ("limitation_id",), (
         _s("limitation_id"), *_PP, _i("seq"), _s("text_vi"), _s("text_en"), *_CITE,
     )),

@@ -43,7 +43,7 @@ start() {
     -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1" start >/dev/null
   as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres khcn 2>/dev/null || true  # once
   # The replicas: the same app, the same sources, one database for the scenarios. Each builds its
-  # Parquet from data/source/ by itself (khcn_dash/publish.py; under a file lock when they share a
+  # Parquet from data/packages/ by itself (khcn_dash/publish.py; under a file lock when they share a
   # KHCN_PARQUET_DIR, as here) and creates the scenario tables on first use if they are missing.
   for port in $REPLICA_PORTS; do
     KHCN_SCENARIO_DB=$DB_URL nohup "$PYTHON" -m streamlit run app.py --server.port "$port" \

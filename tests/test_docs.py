@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from khcn_dash import labels
+from khcn_dash import config, labels
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -25,7 +25,7 @@ def test_readme_mentions_every_page_address():
 
 
 def test_readme_mentions_every_source_file():
-    for p in sorted((ROOT / "data" / "source").iterdir()):
+    for p in sorted(config.SOURCE_DIR.iterdir()):
         if p.suffix in (".csv", ".txt"):
             assert f"`{p.name}`" in README, p.name
 

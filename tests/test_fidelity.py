@@ -71,7 +71,7 @@ from khcn_dash import build, config  # noqa: E402
 
 
 def _mutate(src, table: str, key: tuple[str, ...], row_key: tuple[str, ...], column: str, value: str) -> None:
-    """Sets one cell of data/source/<table>.csv in a copy (keeping the file's line endings)."""
+    """Sets one cell of the package's <table>.csv in a copy (keeping the file's line endings)."""
     path = src / f"{table}.csv"
     raw = path.read_bytes().decode("utf-8")
     reader = csv.DictReader(io.StringIO(raw.replace("\r\n", "\n")))

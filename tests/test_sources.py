@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from khcn_dash import document, schema
+from khcn_dash import config, document, schema
 
-SOURCE = Path(__file__).resolve().parent.parent / "data" / "source"
+SOURCE = config.SOURCE_DIR
 RAW = (SOURCE / "document.txt").read_text(encoding="utf-8")
 TEXT = document.normalise(RAW)
 SECTIONS = document.read_sections(RAW, SOURCE / "sections.csv")
@@ -92,5 +92,5 @@ def test_the_collective_trademark_list_has_twenty_names_as_the_document_says():
 
 def test_district_ids_match_the_geojson():
     import json
-    gj = json.loads((SOURCE.parent / "geo" / "lang_son_districts_2020.geojson").read_text(encoding="utf-8"))
+    gj = json.loads((SOURCE / config.GEOJSON_NAME).read_text(encoding="utf-8"))
     assert sorted(f["properties"]["district_id"] for f in gj["features"]) == sorted(schema.DISTRICT_IDS)

@@ -1,0 +1,116 @@
+"""The package descriptor (`datapackage.json`): what the document is, and a Frictionless Table Schema
+per table, generated from khcn_dash.schema (types, required columns, codes as enums, primary and
+foreign keys), so that other tools can read and validate the data.
+
+The document's identity is under the descriptor's `khcn` property:
+
+    "khcn": {"province": {"id", "name_vi", "name_en"},
+             "document": {"number", "issued_on", "issuer_vi", "issuer_en", "title_vi", "title_en"},
+             "plan_year": 2021, "review_period": "2016-2020", "fictional": false}
+
+The package's name is "<province id>-<plan year>" and names its folder.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from .. import config, schema
+
+PROFILE = "data-package"  # not "tabular-": the document text and the GeoJSON are resources too
+DOCUMENT = "document.txt"
+
+
+def _field(col: schema.Col) -> dict:
+    t = col.type
+    if pa.types.is_integer(t):
+        out = {"name": col.name, "type": "integer"}
+    elif pa.types.is_decimal(t):
+        out = {"name": col.name, "type": "number", "decimalChar": ".", "groupChar": "", "bareNumber": True}
+    elif pa.types.is_date(t):
+        out = {"name": col.name, "type": "date", "format": "%Y-%m-%d"}
+    else:
+        out = {"name": col.name, "type": "string"}
+    constraints = {}
+    if col.required:
+        constraints["required"] = True
+    if col.accepted is not None:
+        constraints["enum"] = list(col.accepted)
+    if constraints:
+        out["constraints"] = constraints
+    return out
+
+
+def table_schema(table: schema.Table) -> dict:
+    """The table's Frictionless Table Schema."""
+    refs = list(table.refs)
+    if table.cited:
+        refs.append(("section", "sections", "section_id"))
+    out = {"fields": [_field(c) for c in table.columns], "missingValues": [""],
+           "primaryKey": list(table.key)}
+    if refs:
+        out["foreignKeys"] = [{"fields": [col], "reference": {"resource": "" if ref == table.name else ref,
+                                                               "fields": [ref_col]}}
+                              for col, ref, ref_col in refs]
+    return out
+
+
+def resources(folder: Path) -> list[dict]:
+    """The package's resources: the document's text, each table, and the districts if present."""
+    out = [{"name": "document", "path": DOCUMENT, "type": "text", "scheme": "file", "format": "txt",
+            "mediatype": "text/plain", "encoding": "utf-8"}]
+    for t in schema.TABLES.values():
+        out.append({"name": t.name, "path": f"{t.name}.csv", "type": "table", "scheme": "file",
+                    "format": "csv", "mediatype": "text/csv", "encoding": "utf-8", "schema": table_schema(t)})
+    if (Path(folder) / config.GEOJSON_NAME).exists():
+        out.append({"name": "districts", "path": config.GEOJSON_NAME.as_posix(), "type": "json",
+                    "scheme": "file", "format": "geojson", "mediatype": "application/geo+json", "encoding": "utf-8"})
+    return out
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What a package's document is (from its descriptor)."""
+    package_id: str
+    province_id: str
+    province_vi: str
+    province_en: str
+    number: str
+    issued_on: str
+    issuer_vi: str
+    issuer_en: str
+    title_vi: str
+    title_en: str
+    plan_year: int
+    review_period: str
+    fictional: bool
+
+    @classmethod
+    def from_descriptor(cls, desc: dict) -> "Identity":
+        k = desc["khcn"]
+        p, d = k["province"], k["document"]
+        return cls(desc["name"], p["id"], p["name_vi"], p["name_en"], d["number"], d["issued_on"],
+                   d["issuer_vi"], d["issuer_en"], d["title_vi"], d["title_en"], int(k["plan_year"]),
+                   k["review_period"], bool(k.get("fictional", False)))
+
+
+def read(folder: Path) -> dict:
+    return json.loads((Path(folder) / config.DESCRIPTOR).read_text(encoding="utf-8"))
+
+
+def identity(folder: Path) -> Identity:
+    return Identity.from_descriptor(read(folder))
+
+
+def refresh(folder: Path) -> dict:
+    """Rewrites the descriptor's resources from khcn_dash.schema, keeping what the package says of its
+    document; returns the descriptor. (`python -m khcn_dash.packages descriptor PATH`.)"""
+    folder = Path(folder)
+    desc = read(folder)
+    desc["profile"] = PROFILE
+    desc["resources"] = resources(folder)
+    (folder / config.DESCRIPTOR).write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return desc
