@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 import streamlit.components.v2.manifest_scanner as _manifest_scanner
 import streamlit.testing.v1.app_test as _app_test
+import streamlit.testing.v1.local_script_runner as _local_script_runner
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.testing.v1 import AppTest
 
 
@@ -29,6 +31,12 @@ class _NavigationPagesManager(PagesManager):
 
 
 _app_test.PagesManager = _NavigationPagesManager
+
+# `streamlit run` compiles each script once per server (one ScriptCache); AppTest makes a new cache
+# for every run, so app.py and the page were compiled again on each run (about 60 ms a script here,
+# half of a page's run). The scripts do not change during the tests: one cache per process.
+_SCRIPT_CACHE = ScriptCache()
+_app_test.ScriptCache = _local_script_runner.ScriptCache = lambda: _SCRIPT_CACHE
 
 
 @functools.cache
@@ -113,14 +121,14 @@ def shown(markdown: str) -> str:
 
 
 def open_page(page: str, **query) -> AppTest:
-    """Runs the app at a page (key of labels.PAGES) with URL query parameters."""
+    """Runs the app at a page (key of labels.PAGES) with URL query parameters, as a link to the
+    page's address does (one run, through app.py's navigation)."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for k, v in query.items():
         at.query_params[k] = v
-    at.run()
     if page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
-    return at
+        at.switch_page(f"pages/{page}.py")
+    return at.run()
 
 
 def show_tabs(at: AppTest, **tabs: str) -> AppTest:
@@ -145,5 +153,12 @@ def pytest_collection_modifyitems(config, items):
         if e2e in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
     # the longest tests first (test_widgets_browser's walks through every widget of a page, then the
-    # other browser tests), so that in parallel no long test is left to start last
-    items.sort(key=lambda item: (not item.get_closest_marker("browser"), Path(item.path).name != "test_widgets_browser.py"))
+    # other browser tests; in the fast lane the tests that start servers and processes), so that in
+    # parallel no long test is left to start last
+    items.sort(key=lambda item: (not item.get_closest_marker("browser"),
+                                 Path(item.path).name not in LONGEST_FIRST,
+                                 LONGEST_FIRST.index(Path(item.path).name) if Path(item.path).name in LONGEST_FIRST else 0))
+
+
+LONGEST_FIRST = ["test_widgets_browser.py", "test_serve_replicas.py", "test_scenario_store_pg.py", "test_exports.py",
+                 "test_publish.py"]

@@ -18,6 +18,8 @@ from khcn_dash.charts import review as review_charts
 from khcn_dash.queries import review as q_review
 from khcn_dash.queries import sources as q_sources
 
+# Drawing a chart to PNG starts a Chromium (kaleido): such tests are in the browser lane, not the fast one.
+needs_chromium = pytest.mark.browser
 
 
 def _pdf_text(data: bytes) -> str:
@@ -114,10 +116,12 @@ def test_fonts_ship_with_their_licence_and_web_copies():
 
 # --- PNG -----------------------------------------------------------------------------------
 
+@needs_chromium
 def test_chromium_is_found_for_png_export():
     assert images.chromium_available(), "kaleido needs Debian's chromium (.ci/run installs it)"
 
 
+@needs_chromium
 def test_chart_png_has_the_requested_size_and_is_cached():
     df = q_review.tasks_by_field()
     fig = review_charts.tasks_by_field_bar(df, "vi")
@@ -127,6 +131,7 @@ def test_chart_png_has_the_requested_size_and_is_cached():
     assert images.figure_to_png(fig, width=800, height=450, scale=2) is png  # second click: cached
 
 
+@needs_chromium
 def test_chart_rendering_requests_nothing_but_local_files(charts_drawn_once):
     """Every URL the chart page loaded while drawing the briefings' charts is file:, blob: or data:.
     The control run with kaleido's defaults requests MathJax from a CDN, which shows the log does
@@ -173,6 +178,7 @@ def test_csv_export_keeps_diacritics_for_excel():
 
 # --- the briefing PDF ----------------------------------------------------------------------
 
+@needs_chromium
 def test_whole_dashboard_briefing_in_vietnamese_has_the_documents_figures(charts_drawn_once):
     data = _print("whole_vi", title="Toàn bộ bảng điều khiển")
     text = _pdf_text(data)
@@ -188,6 +194,7 @@ def test_whole_dashboard_briefing_in_vietnamese_has_the_documents_figures(charts
     assert n_images == sum(1 for k in slides.slide_keys() if slides.build(k, "vi", "mvnd").chart is not None)
 
 
+@needs_chromium
 def test_page_briefing_in_english_follows_the_unit(charts_drawn_once):
     text = _pdf_text(_print("budget_en_bvnd", title="Budget 2021"))
     assert "66.7699 billion VND" in text
@@ -206,6 +213,7 @@ def test_briefing_without_chromium_still_has_the_figures(monkeypatch):
     assert "Không vẽ được biểu đồ" in text
 
 
+@needs_chromium
 def test_scenarios_page_briefing_carries_the_chosen_scenario_and_its_change(charts_drawn_once):
     text = _pdf_text(_print("scenarios_page", title="Kịch bản"))  # lab upgrade 12.000, free mode
     for expected in ["Kịch bản phân bổ kinh phí KH&CN 2021", "Kịch bản: «Phương án nâng cấp phòng thí nghiệm»",
@@ -218,6 +226,7 @@ def test_briefing_file_name_is_ascii():
     assert name == "khcn-lang-son-2021_budget_vi_2021-01-15.pdf" and name.isascii()
 
 
+@needs_chromium
 def test_a_name_in_any_script_is_printed_as_typed_and_what_no_font_has_is_marked(charts_drawn_once):
     """A scenario name with emoji, Hebrew, Markdown and entities: the PDF shows each character
     (fallback fonts, right-to-left order by HarfBuzz) or, where no shipped font has it, a visible
