@@ -73,15 +73,14 @@ def read_sections(document_text: str, sections_csv: Path) -> list[Section]:
 
 def subtree_span(sections: list[Section], section_id: str) -> tuple[int, int] | None:
     """(start, end) of a section including its subsections, or None if unknown."""
-    ids = {s.section_id for s in sections}
-    if section_id not in ids:
+    by_id = {s.section_id: s for s in sections}
+    if section_id not in by_id:
         return None
-    members = [s for s in sections if s.section_id == section_id or _is_under(sections, s, section_id)]
+    members = [s for s in sections if s.section_id == section_id or _is_under(by_id, s, section_id)]
     return min(s.start for s in members), max(s.end for s in members)
 
 
-def _is_under(sections: list[Section], s: Section, ancestor: str) -> bool:
-    by_id = {x.section_id: x for x in sections}
+def _is_under(by_id: dict[str, Section], s: Section, ancestor: str) -> bool:
     parent = s.parent_id
     while parent:
         if parent == ancestor:

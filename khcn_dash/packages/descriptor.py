@@ -13,6 +13,7 @@ The package's name is "<province id>-<plan year>" and names its folder.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,17 @@ from .. import config, schema
 
 PROFILE = "data-package"  # not "tabular-": the document text and the GeoJSON are resources too
 DOCUMENT = "document.txt"
+PACKAGE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a package's name and folder: "lang-son-2021"
+PROVINCE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+# The descriptor's identity as flat keys (the workbook's «datapackage» sheet): top-level members, then
+# the members of `khcn`, dotted.
+TOP_KEYS = ("name", "title", "description", "version")
+KHCN_KEYS = ("province.id", "province.name_vi", "province.name_en",
+             "document.number", "document.issued_on", "document.issuer_vi", "document.issuer_en",
+             "document.title_vi", "document.title_en", "plan_year", "review_period", "fictional")
+IDENTITY_KEYS = TOP_KEYS + KHCN_KEYS
+OPTIONAL_KEYS = frozenset({"title", "description", "version", "fictional"})
 
 
 def _field(col: schema.Col) -> dict:
@@ -97,6 +109,39 @@ class Identity:
                    k["review_period"], bool(k.get("fictional", False)))
 
 
+def flat_identity(desc: dict) -> list[tuple[str, object]]:
+    """(key, value) for each identity key the descriptor has, in IDENTITY_KEYS order."""
+    out = []
+    for key in IDENTITY_KEYS:
+        node = desc if key in TOP_KEYS else desc.get("khcn", {})
+        for part in key.split("."):
+            node = node.get(part) if isinstance(node, dict) else None
+        if node is not None:
+            out.append((key, node))
+    return out
+
+
+def from_flat_identity(values: dict[str, object]) -> dict:
+    """A descriptor without resources from flat identity keys (the inverse of flat_identity)."""
+    desc: dict = {k: values[k] for k in TOP_KEYS if k in values}
+    khcn: dict = {}
+    for key in KHCN_KEYS:
+        if key in values:
+            *parents, last = key.split(".")
+            node = khcn
+            for part in parents:
+                node = node.setdefault(part, {})
+            node[last] = values[key]
+    desc["profile"] = PROFILE
+    desc["khcn"] = khcn
+    return desc
+
+
+def write(folder: Path, desc: dict) -> None:
+    (Path(folder) / config.DESCRIPTOR).write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n",
+                                                  encoding="utf-8")
+
+
 def read(folder: Path) -> dict:
     return json.loads((Path(folder) / config.DESCRIPTOR).read_text(encoding="utf-8"))
 
@@ -112,5 +157,5 @@ def refresh(folder: Path) -> dict:
     desc = read(folder)
     desc["profile"] = PROFILE
     desc["resources"] = resources(folder)
-    (folder / config.DESCRIPTOR).write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write(folder, desc)
     return desc
