@@ -24,8 +24,9 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import checks, document, geo, schema
+from . import checks, config, document, geo, schema
 from .config import GEOJSON_PATH, PARQUET_DIR, SOURCE_DIR
+from .packages import descriptor
 
 BUILD_VERSION = "1"  # bump when the output layout changes without a source change
 
@@ -113,12 +114,12 @@ def _sections_table(sections: list[document.Section], text: str, titles: pa.Tabl
     })
 
 
-def _districts_table(geojson_path: Path) -> pa.Table:
+def _districts_table(geojson_path: Path, province: str) -> pa.Table:
     gj = json.loads(geojson_path.read_text(encoding="utf-8"))
     props = [f["properties"] for f in gj["features"]]
     return pa.table({
         "district_id": [p["district_id"] for p in props],
-        "province": ["lang-son"] * len(props),
+        "province": [province] * len(props),
         "name_vi": [p["name_vi"] for p in props],
         "name_en": [p["name_en"] for p in props],
         "gso_code": [p["gso_code"] for p in props],
@@ -156,8 +157,10 @@ def _with_citations(tbl: pa.Table, table: schema.Table, text: str, sections, cit
 
 
 def input_files(source_dir: Path = SOURCE_DIR, geojson_path: Path = GEOJSON_PATH) -> list[Path]:
-    code = [Path(__file__), Path(schema.__file__), Path(document.__file__), Path(checks.__file__), Path(geo.__file__)]
-    return sorted(source_dir.glob("*.csv")) + [source_dir / "document.txt", geojson_path] + code
+    code = [Path(__file__), Path(schema.__file__), Path(document.__file__), Path(checks.__file__), Path(geo.__file__),
+            Path(descriptor.__file__)]
+    return (sorted(source_dir.glob("*.csv")) + [source_dir / config.DESCRIPTOR, source_dir / "document.txt",
+                                                 geojson_path] + code)
 
 
 def fingerprint(files: list[Path]) -> str:
@@ -175,6 +178,10 @@ def build(source_dir: Path = SOURCE_DIR, parquet_dir: Path = PARQUET_DIR,
     Raises BuildError (a ValueError) naming the failed check and its rows; then nothing is written.
     """
     source_dir, parquet_dir = Path(source_dir), Path(parquet_dir)
+    try:
+        who = descriptor.identity(source_dir)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BuildError(f"{config.DESCRIPTOR}: missing or unreadable ({exc})") from exc
     raw = (source_dir / "document.txt").read_text(encoding="utf-8")
     text = document.normalise(raw)
     try:
@@ -190,7 +197,10 @@ def build(source_dir: Path = SOURCE_DIR, parquet_dir: Path = PARQUET_DIR,
             tables["sections"] = _sections_table(sections, text, tbl)
             continue
         tables[t.name] = _with_citations(tbl, t, text, sections, citations)
-    tables["districts"] = _districts_table(geojson_path)
+    tables["package"] = pa.table({"package_id": [who.package_id], "province": [who.province_id],
+                                  "plan_year": pa.array([who.plan_year], pa.int32()),
+                                  "review_period": [who.review_period]})
+    tables["districts"] = _districts_table(geojson_path, who.province_id)
     tables["district_geometry"] = geo.district_geometry(geojson_path)
     tables["citations"] = pa.table({
         "cite_id": list(citations),

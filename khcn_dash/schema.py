@@ -40,10 +40,6 @@ FIGURE_SEPARATOR = "; "  # between the figures of one cell (review_items.figures
 CITED = ("section", "source_quote")
 
 FIELD_CODES = ("agriculture", "social_humanities", "medicine_pharmacy", "engineering_technology")
-DISTRICT_IDS = (
-    "tp-lang-son", "trang-dinh", "binh-gia", "van-lang", "cao-loc", "van-quan",
-    "bac-son", "huu-lung", "chi-lang", "loc-binh", "dinh-lap",
-)
 AREA_CODES = (
     "research", "cooperation", "technology_market", "intellectual_property", "radiation_safety",
     "information_statistics", "startups", "industry_4_0", "standards_quality", "inspection",
@@ -155,7 +151,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         *_CITE,
     ), extra_quotes=("status_quote",)),
     Table("research_highlight_districts", ("highlight_id", "district_id"), (
-        _s("highlight_id"), _s("district_id", accepted=DISTRICT_IDS), _s("place_vi", False),
+        _s("highlight_id"), _s("district_id"), _s("place_vi", False),
         _s("basis", accepted=("stated", "place_name")), _s("note_en", False),
     ), cited=False, refs=(("highlight_id", "research_highlights", "highlight_id"),)),
     Table("ip_assets", ("asset_id",), (
@@ -166,7 +162,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _s("scope", accepted=("province", "district", "area")), _s("stated_group"), *_CITE,
     )),
     Table("ip_asset_areas", ("asset_id", "district_id"), (
-        _s("asset_id"), _s("district_id", accepted=DISTRICT_IDS), _s("commune_vi", False),
+        _s("asset_id"), _s("district_id"), _s("commune_vi", False),
         _s("basis", accepted=("stated", "place_name")), _s("note_en", False),
     ), cited=False, refs=(("asset_id", "ip_assets", "asset_id"),)),
     Table("organisations", ("org_id",), (

@@ -344,15 +344,15 @@ _CHECK_NAMES_VI: dict[str, str] = {
     "IP scope matches its areas (province: none, district: one, area: several)":
         "phạm vi tài sản trí tuệ khớp với các huyện của nó (tỉnh: không huyện nào, huyện: một, vùng: nhiều)",
     "district ids are those of the GeoJSON": "mã huyện phải có trong GeoJSON",
-    "the GeoJSON has the 11 districts of 2020": "GeoJSON có đủ 11 huyện của năm 2020",
+    "each district of the GeoJSON has its own id": "mỗi huyện trong GeoJSON có mã riêng, không trùng",
     "an instrument's issue date agrees with its year": "ngày ban hành văn bản khớp với năm của nó",
     "every activity area has at least one action": "mỗi nhóm nhiệm vụ có ít nhất một hoạt động",
-    "every 2021 research field has at least one direction":
+    "every research field of the plan has at least one direction":
         "mỗi lĩnh vực nghiên cứu của năm kế hoạch có ít nhất một định hướng",
     "review_items: the section is the most specific one holding the quote":
         "review_items: mục ghi trên dòng phải là mục nhỏ nhất chứa câu trích",
     "every stated total equals the sum of its parts": "mỗi tổng văn bản nêu phải bằng tổng các phần của nó",
-    "stated 2021 total = stated recurrent + stated investment":
+    "the stated plan total = stated recurrent + stated investment":
         "tổng kinh phí văn bản nêu = kinh phí sự nghiệp + chi đầu tư văn bản nêu",
     "every budget total stated is checked (a plan period has a stated total)":
         "mỗi kỳ có dòng kinh phí phải có tổng kinh phí văn bản nêu để đối chiếu",
@@ -392,8 +392,8 @@ CHECK_PATTERNS: dict[str, Pair] = {
     "{table}: every section is a heading of the document": (
         "{table}: mọi section phải là một mục của văn bản", "{table}: every section is a heading of the document"),
     "{table}.{column} is in {ref}": ("{table}.{column} phải có trong {ref}", "{table}.{column} is in {ref}"),
-    "{table}: province is a known province": (
-        "{table}: province phải là một tỉnh đã biết", "{table}: province is a known province"),
+    "{table}: province is the package's province": (
+        "{table}: province phải là tỉnh của gói dữ liệu", "{table}: province is the package's province"),
     "{table}.{column}: every figure is written in its own quote": (
         "{table}.{column}: mọi con số phải có trong chính câu trích của nó",
         "{table}.{column}: every figure is written in its own quote"),
