@@ -19,6 +19,7 @@ PAGES: dict[str, tuple[str, Pair]] = {
     "map": ("map", ("Bản đồ chỉ dẫn địa lý & nhãn hiệu", "Geographical indications & trademarks map")),
     "scenarios": ("scenarios", ("Kịch bản phân bổ", "Allocation scenarios")),
     "sources": ("sources", ("Văn bản gốc", "Source document")),
+    "import": ("import", ("Nhập dữ liệu", "Import data")),
     "present": ("present", ("Trình chiếu", "Presentation")),
 }
 

@@ -412,6 +412,7 @@ CLI: dict[str, Pair] = {
         "  remove MÃ              gỡ một gói (chuyển vào .replaced/, không xoá)\n"
         "  descriptor ĐƯỜNG_DẪN   viết lại danh sách bảng và lược đồ trong datapackage.json của một thư mục\n"
         "  template TỆP.xlsx      viết mẫu Excel, điền sẵn gói mẫu [--example THƯ_MỤC_GÓI]\n"
+        "  hash-password          đọc một mật khẩu, in mã băm Argon2 cho mục [editors] của .streamlit/secrets.toml\n"
         "Mã thoát: 0 hợp lệ / xong, 1 không hợp lệ / bị từ chối, 2 dùng sai lệnh hoặc không đọc được tệp.",
         "Usage: python -m khcn_dash.packages COMMAND [--lang en]\n"
         "  check PATH             check a package (a folder, a .zip or an .xlsx) and print the report\n"
@@ -421,6 +422,7 @@ CLI: dict[str, Pair] = {
         "  remove ID              take a package out (moved to .replaced/, not deleted)\n"
         "  descriptor PATH        rewrite a folder's datapackage.json tables and schemas from our schema\n"
         "  template OUT.xlsx      write the Excel template, filled with an example package [--example FOLDER]\n"
+        "  hash-password          read a password, print its Argon2 hash for [editors] in .streamlit/secrets.toml\n"
         "Exit codes: 0 valid / done, 1 not valid / refused, 2 a usage error or a file that cannot be read.",
     ),
     "usage_error": ("Lệnh không đúng: {detail}", "Usage error: {detail}"),
@@ -467,6 +469,17 @@ CLI: dict[str, Pair] = {
         "An unexpected error ({error}); nothing was written. Please tell the technical team.",
     ),
     "interrupted": ("Đã dừng.", "Stopped."),
+    "password_prompt": ("Mật khẩu của biên tập viên: ", "The editor's password: "),
+    "password_again": ("Gõ lại mật khẩu: ", "The password again: "),
+    "password_mismatch": ("Hai lần gõ không giống nhau; không có mã băm nào được in.",
+                          "The two entries differ; no hash was printed."),
+    "password_empty": ("Mật khẩu trống; không có mã băm nào được in.", "The password is empty; no hash was printed."),
+    "password_too_long": ("Mật khẩu dài quá {limit} ký tự; không có mã băm nào được in.",
+                          "The password is longer than {limit} characters; no hash was printed."),
+    "password_hint": (
+        "Chép mã băm trên vào .streamlit/secrets.toml, mục [editors], thành một dòng: tên = \"mã băm\"",
+        "Copy the hash above into .streamlit/secrets.toml, table [editors], as one line: name = \"hash\"",
+    ),
 }
 
 # --- the Excel template ---------------------------------------------------------------------------
@@ -665,3 +678,174 @@ COLUMN_NOTES: dict[str, Pair] = {
     "figures": ("Các con số câu trích nêu, viết như văn bản, cách nhau bằng «; ».",
                 "The figures the quote states, as written, separated by «; »."),
 }
+
+# --- the import page (pages/import.py) ------------------------------------------------------------
+
+IMPORT: dict[str, Pair] = {
+    "intro": (
+        "Đưa một văn bản mới (kế hoạch KH&CN năm của một tỉnh) vào ứng dụng: tải mẫu Excel, điền dữ liệu của văn "
+        "bản, rồi tải tệp lên để kiểm tra như lệnh `python -m khcn_dash.packages check`. Kiểm tra không ghi gì; chỉ "
+        "biên tập viên mới đăng được gói.",
+        "Bring a new document (a province's yearly S&T plan) into the app: download the Excel template, fill it "
+        "with the document's data, then upload it to be checked as `python -m khcn_dash.packages check` checks it. "
+        "Checking writes nothing; only an editor can publish a package.",
+    ),
+    "template_head": ("Mẫu Excel", "The Excel template"),
+    "template_how": (
+        "Mẫu là một gói hoàn chỉnh, điền sẵn văn bản đang hiển thị làm ví dụ. Thay dữ liệu ví dụ bằng dữ liệu của "
+        "văn bản mới, giữ nguyên tên các trang tính và dòng tiêu đề. Trang «datapackage» mô tả văn bản (tỉnh, số, "
+        "ngày, cơ quan ban hành, năm kế hoạch; tên gói là «mã tỉnh-năm kế hoạch»), trang «document» là toàn văn, "
+        "mỗi bảng một trang. Di chuột lên ô tiêu đề để xem ghi chú của cột; cột có mã thì chọn trong danh sách thả "
+        "xuống. Mỗi dòng chép đúng câu trích của văn bản; tiền tính bằng triệu đồng; chỉ nhập giá trị, không dùng "
+        "công thức. Trang «Hướng dẫn» của mẫu nói chi tiết hơn.",
+        "The template is a complete package, filled with the document on screen as the worked example. Replace "
+        "the example's data with the new document's, keeping the sheet names and header rows. The «datapackage» "
+        "sheet describes the document (province, number, date, issuer, plan year; the package's name is «province "
+        "id-plan year»), the «document» sheet holds its text, and each table has a sheet. Hover over a header cell "
+        "for the column's note; a column of codes has a drop-down list. Every row copies its quote exactly from "
+        "the document; money is in million VND; values only, no formulas. The template's «Guide» sheet says more.",
+    ),
+    "template_button": ("Tải mẫu Excel", "Download the Excel template"),
+    "template_file": ("mau-goi-van-ban-khcn.xlsx", "khcn-package-template.xlsx"),
+    "upload_head": ("Tải lên và kiểm tra", "Upload and check"),
+    "upload_label": ("Tệp gói văn bản (.zip hoặc .xlsx)", "Package file (.zip or .xlsx)"),
+    "upload_help": (
+        "Một sổ tính theo mẫu, hoặc tệp .zip của thư mục gói (datapackage.json, document.txt, các tệp CSV, "
+        "geo/districts.geojson). Tệp được xét theo nội dung, không theo tên.",
+        "A workbook laid out like the template, or a .zip of a package folder (datapackage.json, document.txt, "
+        "the CSV files, geo/districts.geojson). A file is judged by its content, not its name.",
+    ),
+    "upload_limit": (
+        "Tối đa {mb} MB một tệp. Tệp zip chứa hơn {unpacked} MB khi giải nén, hoặc có mục trỏ ra ngoài thư mục gói, "
+        "bị từ chối trước khi giải nén.",
+        "At most {mb} MB a file. A zip that unpacks to more than {unpacked} MB, or has an entry pointing outside "
+        "the package folder, is refused before anything is unpacked.",
+    ),
+    "checking": ("Đang kiểm tra tệp…", "Checking the file…"),
+    "file_name": ("Tệp: {name} ({size})", "File: {name} ({size})"),
+    "checked_nothing_written": (
+        "Kiểm tra không ghi gì vào thư mục các gói.", "Checking wrote nothing into the packages folder.",
+    ),
+    "check_crashed": (
+        "Không kiểm tra được tệp này vì một lỗi không lường trước; không có gì được ghi. Hãy báo cho bộ phận kỹ thuật.",
+        "This file could not be checked because of an unexpected error; nothing was written. Please tell the "
+        "technical team.",
+    ),
+    "report_file": ("bao-cao-kiem-tra", "check-report"),
+    "preview_head": ("Xem trước văn bản mới", "Preview of the new document"),
+    "identity_head": ("Văn bản", "The document"),
+    "field": ("Mục", "Field"),
+    "value": ("Giá trị", "Value"),
+    "totals_head": ("Các tổng kinh phí văn bản nêu, đối chiếu với các dòng kinh phí",
+                    "The budget totals the document states, against its budget lines"),
+    "totals_file": ("doi-chieu-tong-kinh-phi", "budget-totals-reconciled"),
+    "rows_head": ("Số dòng của mỗi bảng", "Rows per table"),
+    "rows_file": ("so-dong-moi-bang", "rows-per-table"),
+    "publish_head": ("Đăng gói", "Publish"),
+    "publish_intro": (
+        "Chỉ biên tập viên mới đăng được. Gói được kiểm tra lại rồi mới đăng; gói mới thay gói cùng mã (cùng tỉnh, "
+        "cùng năm kế hoạch), gói cũ được giữ lại để có thể khôi phục.",
+        "Only an editor can publish. The package is checked again before it is published; it replaces the "
+        "package with the same id (same province, same plan year), and the old one is kept so it can be restored.",
+    ),
+    "publish_needs_valid": ("Tải lên một gói hợp lệ để đăng.", "Upload a valid package to publish it."),
+    "no_secrets": (
+        "Trang này chưa đăng được gói: máy chủ chưa có tệp `.streamlit/secrets.toml` (hoặc tệp không đọc được), "
+        "nơi khai báo biên tập viên. Vẫn kiểm tra và xem trước được.",
+        "This page cannot publish yet: the server has no `.streamlit/secrets.toml` (or cannot read it), where "
+        "editors are defined. Checking and the preview still work.",
+    ),
+    "no_editors": (
+        "Trang này chưa đăng được gói: tệp `.streamlit/secrets.toml` chưa có mục `[editors]` với ít nhất một biên "
+        "tập viên. Vẫn kiểm tra và xem trước được.",
+        "This page cannot publish yet: `.streamlit/secrets.toml` has no `[editors]` table with at least one "
+        "editor. Checking and the preview still work.",
+    ),
+    "how_to_add_editor": (
+        "Để thêm một biên tập viên, quản trị viên chạy lệnh dưới đây trên máy chủ, gõ mật khẩu, rồi chép mã băm in "
+        "ra vào `.streamlit/secrets.toml`, mục `[editors]`, mỗi người một dòng `tên = \"mã băm\"`; trang đọc lại "
+        "tệp khi tải lại. Đăng từ dòng lệnh thì không cần: `python -m khcn_dash.packages add TỆP`.",
+        "To add an editor, an administrator runs the command below on the server, types the password, and copies "
+        "the printed hash into `.streamlit/secrets.toml`, table `[editors]`, one line `name = \"hash\"` per person; "
+        "the page reads the file again when reloaded. Publishing from the command line needs none of this: "
+        "`python -m khcn_dash.packages add FILE`.",
+    ),
+    "username": ("Tên biên tập viên", "Editor name"),
+    "password": ("Mật khẩu", "Password"),
+    "publish_button": ("Đăng gói", "Publish the package"),
+    "publishing": ("Đang kiểm tra lại và đăng gói…", "Checking again and publishing…"),
+    "bad_login": (
+        "Tên hoặc mật khẩu không đúng. Gói chưa được đăng.",
+        "Wrong name or password. The package was not published.",
+    ),
+    "publish_refused": (
+        "Gói không qua được lần kiểm tra khi đăng, nên không có gì được ghi; báo cáo ở dưới.",
+        "The package failed the check made when publishing, so nothing was written; the report is below.",
+    ),
+    "publish_failed": (
+        "Không đăng được gói ({error}); các gói đã đăng không thay đổi. Hãy báo cho bộ phận kỹ thuật.",
+        "The package could not be published ({error}); the published packages are unchanged. Please tell the "
+        "technical team.",
+    ),
+    "published": ("Đã đăng gói {package} vào {folder}.", "Published the package {package} to {folder}."),
+    "kept_old": (
+        "Gói cũ cùng mã được giữ ở {folder}; chuyển lại vào chỗ cũ để khôi phục.",
+        "The earlier package with that id is kept in {folder}; move it back to restore it.",
+    ),
+    "published_served": (
+        "Đây là văn bản ứng dụng đang hiển thị: các trang dùng dữ liệu mới sau vài giây, khi bản dựng mới qua các "
+        "kiểm tra.",
+        "This is the document the app shows: the pages use the new data within a few seconds, once its build "
+        "passes its checks.",
+    ),
+    "published_other": (
+        "Ứng dụng hiện chỉ hiển thị một văn bản ({served}) cho tới khi có bộ chọn văn bản; gói {package} đã được lưu "
+        "và có trong danh sách của lệnh `python -m khcn_dash.packages list`.",
+        "The app shows one document ({served}) until the document picker exists; the package {package} is stored "
+        "and listed by `python -m khcn_dash.packages list`.",
+    ),
+    "published_first": (
+        "Ứng dụng hiển thị gói đầu tiên theo tên, nên sau lần khởi động lại tới nó sẽ hiển thị {package} thay cho "
+        "{served}.",
+        "The app serves the first package by name, so after its next restart it will show {package} instead of "
+        "{served}.",
+    ),
+}
+IDENTITY_FIELDS: dict[str, Pair] = {
+    "package": ("Mã gói", "Package id"),
+    "province": ("Tỉnh", "Province"),
+    "plan_year": ("Năm kế hoạch", "Plan year"),
+    "review_period": ("Giai đoạn tổng kết", "Review period"),
+    "number": ("Số văn bản", "Document number"),
+    "issued_on": ("Ngày ban hành", "Date of issue"),
+    "issuer": ("Cơ quan ban hành", "Issuer"),
+    "title": ("Tên văn bản", "Title"),
+    "fictional": ("Dữ liệu hư cấu để thử", "Fictional test data"),
+}
+TOTALS_COLUMNS: dict[str, Pair] = {
+    "period": ("Kỳ", "Period"),
+    "basis": ("Loại số liệu", "Basis"),
+    "metric": ("Tổng", "Total"),
+    "reconciles": ("Khớp", "Reconciles"),
+    "stated": ("Văn bản nêu ({unit})", "Stated ({unit})"),
+    "lines": ("Cộng các dòng ({unit})", "Sum of lines ({unit})"),
+    "n_lines": ("Số dòng", "Lines"),
+    "section": ("Mục văn bản", "Section"),
+}
+METRIC_NAMES: dict[str, Pair] = {
+    "budget_total_mvnd": ("Tổng kinh phí", "Total budget"),
+    "recurrent_mvnd": ("Kinh phí sự nghiệp KH&CN", "Recurrent S&T budget"),
+    "investment_mvnd": ("Chi đầu tư phát triển", "Development investment"),
+}
+ROWS_COLUMNS: dict[str, Pair] = {"table": ("Bảng", "Table"), "rows": ("Số dòng", "Rows")}
+TOTALS_SUMMARY: Pair = (
+    "Văn bản nêu {n} tổng kinh phí; {k} tổng khớp với tổng các dòng kinh phí cùng kỳ, cùng loại số liệu và cùng "
+    "nguồn.",
+    "The document states {n} budget total(s); {k} reconcile with the sum of the budget lines of the same period, "
+    "basis and funding kind.",
+)
+TOTALS_NONE: Pair = ("Văn bản không nêu tổng kinh phí nào.", "The document states no budget total.")
+ROWS_SUMMARY: Pair = (
+    "{tables} bảng, tổng cộng {rows} dòng; ranh giới của {districts} huyện.",
+    "{tables} tables, {rows} rows in all; the boundaries of {districts} districts.",
+)

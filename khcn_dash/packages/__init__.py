@@ -11,5 +11,8 @@ also come as a .zip of that folder or as an Excel workbook.
   is unsafe; workbook: reads the workbook form; template: writes the Excel template;
 - validation: checks a staged package (frictionless, then the build's checks) into a report (report);
 - store: the published packages: add, list, remove;
-- __main__: `python -m khcn_dash.packages check|add|list|remove|descriptor|template`.
+- preview: a checked package's identity, stated totals against its budget lines, rows per table;
+- upload: the import page's steps on an uploaded file's bytes (check, preview, publish), the template
+  as bytes; editors: who may publish from the app (.streamlit/secrets.toml, Argon2 hashes);
+- __main__: `python -m khcn_dash.packages check|add|list|remove|descriptor|template|hash-password`.
 """

@@ -1,4 +1,5 @@
-"""python -m khcn_dash.packages COMMAND [--lang en]: check, add, list, remove, descriptor, template.
+"""python -m khcn_dash.packages COMMAND [--lang en]: check, add, list, remove, descriptor, template,
+hash-password.
 
 Every message is in Vietnamese, or in English with --lang en; no traceback reaches the user. Exit codes:
 0 valid / done, 1 not valid / refused, 2 a usage error or a path that cannot be read.
@@ -14,7 +15,7 @@ from ..labels import pick
 
 OK, INVALID, USAGE = 0, 1, 2
 COMMANDS = {"check": "arg_path", "add": "arg_path", "list": None, "remove": "arg_id", "descriptor": "arg_path",
-            "template": "arg_out"}
+            "template": "arg_out", "hash-password": None}
 
 
 class _UsageError(Exception):
@@ -169,6 +170,31 @@ def template(out: str, lang: str, example: Path | None) -> int:
     return OK
 
 
+def hash_password(lang: str) -> int:
+    """Reads a password (typed twice at a terminal, without echo; otherwise the first line of standard
+    input) and prints its Argon2 hash, for the [editors] table of .streamlit/secrets.toml."""
+    import getpass
+
+    from . import editors
+
+    if sys.stdin.isatty():
+        password = getpass.getpass(pick(L.CLI["password_prompt"], lang))
+        if password and getpass.getpass(pick(L.CLI["password_again"], lang)) != password:
+            _say("password_mismatch", lang, file=sys.stderr)
+            return INVALID
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        _say("password_empty", lang, file=sys.stderr)
+        return INVALID
+    if len(password) > editors.MAX_PASSWORD_CHARS:
+        _say("password_too_long", lang, file=sys.stderr, limit=editors.MAX_PASSWORD_CHARS)
+        return INVALID
+    print(editors.hash_password(password))
+    _say("password_hint", lang, file=sys.stderr)
+    return OK
+
+
 def main(argv: list[str]) -> int:
     lang = _lang_of(argv)
     try:
@@ -186,6 +212,8 @@ def main(argv: list[str]) -> int:
             return remove(value, lang)
         if command == "descriptor":
             return rewrite_descriptor(value, lang)
+        if command == "hash-password":
+            return hash_password(lang)
         return template(value, lang, example)
     except _UsageError as exc:
         detail = pick(L.CLI[exc.key], lang).format(**{k: pick(v, lang) if isinstance(v, tuple) else v
