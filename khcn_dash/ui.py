@@ -235,8 +235,10 @@ def table_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str
 def cite_link(section: str, cite_id: str) -> str:
     """The address of a cited sentence, highlighted in the document on the sources page; it carries
     the language and unit, so a new tab reads the same."""
-    kept = {k: (None if lang_or_unit == default else lang_or_unit)
-            for k, (_, default) in _URL_STATE.items() for lang_or_unit in [st.session_state.get(k, default)]}
+    kept = {}
+    for key, (_, default) in _URL_STATE.items():  # lang, unit: only when not the default
+        value = st.session_state.get(key, default)
+        kept[key] = None if value == default else value
     return url_state.href("sources", section=section, cite=cite_id, **kept)
 
 
