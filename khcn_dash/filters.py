@@ -23,6 +23,12 @@ def highlight_fields(all_highlights: pd.DataFrame) -> list[str]:
     return ["all", *all_highlights["field_code"].value_counts().index.tolist()]
 
 
+def item_areas(areas: pd.DataFrame) -> list[str]:
+    """The review items' area filter's options: 'all', then each section holding items (queries.review.
+    review_areas), in document order."""
+    return ["all", *areas["section_id"].tolist()]
+
+
 def kinds_in(df: pd.DataFrame) -> list[str]:
     """Kinds of instrument present, most cited first (the kind filter's options)."""
     return df["kind_code"].value_counts().index.tolist()

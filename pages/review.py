@@ -179,7 +179,7 @@ if tab_items.open:
         st.caption(ui.tr(L.T["items_intro"]))
         areas = q_review.review_areas()
         by_id = {row.section_id: row for row in areas.itertuples()}
-        area = st.selectbox(ui.tr(L.T["item_area"]), ["all", *by_id], placeholder=ui.t("choose"),
+        area = st.selectbox(ui.tr(L.T["item_area"]), filters.item_areas(areas), placeholder=ui.t("choose"),
                             format_func=lambda s: L.option_label("area", s, lang) if s == "all"
                             else L.area_option(by_id[s], lang),
                             key="review_item_area")
