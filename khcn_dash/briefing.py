@@ -14,7 +14,7 @@ import logging
 import pandas as pd
 from fpdf import FPDF
 
-from . import fonts, images, labels
+from . import fonts, images, labels, served
 from . import format as fmt
 from .labels import present as L
 from .queries import sources as q_sources
@@ -187,6 +187,6 @@ def briefing_pdf(keys: list[str], lang: str, unit: str, scope_title: str,
 
 
 def file_name(scope: str, lang: str, today: dt.date | None = None) -> str:
-    """ASCII file name: khcn-lang-son-2021_<scope>_<lang>_<yyyy-mm-dd>.pdf"""
+    """ASCII file name: khcn-<package id>_<scope>_<lang>_<yyyy-mm-dd>.pdf"""
     today = today or dt.date.today()
-    return f"khcn-lang-son-2021_{scope}_{lang}_{today.isoformat()}.pdf"
+    return f"khcn-{served.PACKAGE_ID}_{scope}_{lang}_{today.isoformat()}.pdf"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from khcn_dash import format as fmt
-from khcn_dash import ui
+from khcn_dash import served, ui
 from khcn_dash.labels import budget as L_money
 from khcn_dash.labels import overview as L
 from khcn_dash.queries import budget as q_budget
@@ -36,12 +36,12 @@ def money_value(amount_mvnd) -> str:
 
 
 facts = q_sources.document_facts()
-total = q_budget.stated_total("budget_total_mvnd", "2021")
-recurrent = q_budget.stated_total("recurrent_mvnd", "2021")
-investment = q_budget.stated_total("investment_mvnd", "2021")
-n_projects = q_budget.stated_total("investment_project_count", "2021")
-split = q_budget.budget_split("2021")
-projects = q_budget.investment_by_project("2021")
+total = q_budget.stated_total("budget_total_mvnd", served.PLAN)
+recurrent = q_budget.stated_total("recurrent_mvnd", served.PLAN)
+investment = q_budget.stated_total("investment_mvnd", served.PLAN)
+n_projects = q_budget.stated_total("investment_project_count", served.PLAN)
+split = q_budget.budget_split(served.PLAN)
+projects = q_budget.investment_by_project(served.PLAN)
 
 st.title(ui.tr(L.TITLE))
 with st.container(border=True):
@@ -63,10 +63,10 @@ card(row[2], money_label(L.CARD_INVESTMENT), money_value(investment["value"]),
 # --- 2016–2020: what it delivered ----------------------------------------------------------
 st.header(ui.tr(L.QUESTION_REVIEW))
 tasks = q_review.tasks_total()
-tasks_stated = q_budget.stated_total("provincial_task_count", "2016-2020")
-enterprises = q_review.indicator("st_enterprise_count", "2016-2020")
-prev = q_budget.stated_total("investment_mvnd", "2016-2020")
-prev_n = q_budget.stated_total("investment_project_count", "2016-2020")
+tasks_stated = q_budget.stated_total("provincial_task_count", served.REVIEW)
+enterprises = q_review.indicator("st_enterprise_count", served.REVIEW)
+prev = q_budget.stated_total("investment_mvnd", served.REVIEW)
+prev_n = q_budget.stated_total("investment_project_count", served.REVIEW)
 ip_value, ip_caption, ip_cites = S.ip_card(q_review.ip_counts_by_type(), q_review.ip_totals_by_status(), lang)
 row = st.columns(4)
 card(row[0], ui.tr(L.CARD_TASKS), S.count(tasks["n_tasks"], lang), S.tasks_caption(q_review.tasks_by_field(), lang),

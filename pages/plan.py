@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from khcn_dash import filters
+from khcn_dash import filters, served
 from khcn_dash import format as fmt
 from khcn_dash import ui
 from khcn_dash.charts import plan as charts
@@ -16,7 +16,7 @@ from khcn_dash.summaries import plan as S
 
 ui.require_app_shell()
 
-PLAN = "2021"
+PLAN = served.PLAN
 lang, unit = ui.lang(), ui.unit()
 ui.keep_state("plan_field", "plan_area")  # selectors inside tabs
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from khcn_dash import filters
+from khcn_dash import filters, served
 from khcn_dash import format as fmt
 from khcn_dash import ui
 from khcn_dash.charts import review as charts
@@ -16,7 +16,7 @@ from khcn_dash.summaries import review as S
 
 ui.require_app_shell()
 
-REVIEW = "2016-2020"
+REVIEW = served.REVIEW
 lang, unit = ui.lang(), ui.unit()
 ui.keep_state("review_highlight_field", "review_ip_type", "review_instrument_kinds",  # filters inside tabs
               "review_item_area")

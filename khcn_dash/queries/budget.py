@@ -7,7 +7,7 @@ import pandas as pd
 
 from ._db import cached, df, rows
 
-PROVINCE = "lang-son"
+from ..served import PLAN, PROVINCE  # noqa: F401 (the served document)
 
 
 @cached
@@ -24,7 +24,7 @@ def stated_total(metric: str, period: str, province: str = PROVINCE) -> dict | N
 
 
 @cached
-def budget_split(year: str = "2021", province: str = PROVINCE) -> pd.DataFrame:
+def budget_split(year: str = PLAN, province: str = PROVINCE) -> pd.DataFrame:
     """The plan's money by funding kind. Columns: funding_kind, amount_mvnd, share_pct, n_lines, cite_ids."""
     return df("""
         SELECT funding_kind, sum(amount_mvnd) AS amount_mvnd,
@@ -60,7 +60,7 @@ def budget_lines(period: str, province: str = PROVINCE) -> pd.DataFrame:
 
 
 @cached
-def budget_tree(year: str = "2021", province: str = PROVINCE) -> pd.DataFrame:
+def budget_tree(year: str = PLAN, province: str = PROVINCE) -> pd.DataFrame:
     """The plan as a tree for a sunburst/treemap: total -> funding kind -> line.
     Columns: node_id, parent_id, level, funding_kind, project_id, amount_mvnd, cite_ids."""
     return df("""

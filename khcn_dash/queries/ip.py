@@ -5,7 +5,7 @@ import pandas as pd
 
 from ._db import cached, df
 
-PROVINCE = "lang-son"
+from ..served import PROVINCE  # noqa: F401 (the served document)
 ALL_TYPES = ["geographical_indication", "certification_mark", "collective_trademark"]
 ALL_STATUSES = ["protected", "in_progress"]
 

@@ -5,8 +5,7 @@ import pandas as pd
 
 from ._db import cached, df
 
-PROVINCE = "lang-son"
-PLAN = "2021"
+from ..served import PLAN, PROVINCE  # noqa: F401 (the served document)
 
 
 @cached

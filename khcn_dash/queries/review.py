@@ -5,8 +5,7 @@ import pandas as pd
 
 from ._db import cached, df, rows
 
-PROVINCE = "lang-son"
-REVIEW = "2016-2020"
+from ..served import PROVINCE, REVIEW  # noqa: F401 (the served document)
 
 
 @cached

@@ -11,8 +11,7 @@ import pandas as pd
 
 from ._db import cached, rows
 
-PROVINCE = "lang-son"
-PLAN = "2021"
+from ..served import PLAN, PROVINCE  # noqa: F401 (the served document)
 
 _LINE_COLUMNS = [
     "line_id", "is_candidate", "funding_kind", "project_id", "short_vi", "short_en", "name_vi", "name_en",
