@@ -10,10 +10,11 @@ from khcn_dash import labels, present, publish, ui
 
 st.set_page_config(page_title=labels.UI["app_title"][0], page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
 
-data = publish.refresh()  # the last good data; newer sources are built and published if they pass
+ui.sync_url_state()  # the language, unit and document: first, since the data depends on the document
+data = publish.refresh()  # the document's last good data; newer sources are built and published if they pass
 ui.app_css()
-ui.sync_url_state()
 ui.sidebar_controls()
+ui.document_picker()
 
 pages = [
     st.Page(f"pages/{key}.py", title=ui.tr(title), url_path=path or key, default=(key == "overview"))

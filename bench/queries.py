@@ -24,7 +24,7 @@ import duckdb
 import pandas as pd
 import streamlit.logger
 
-from khcn_dash import config, labels
+from khcn_dash import labels, served
 from khcn_dash import queries as queries_pkg
 
 from . import reference
@@ -57,10 +57,21 @@ def _raw(func):
 
 
 def bind(func, kwargs: dict) -> dict:
-    """All arguments of a call by name, defaults filled in."""
-    bound = inspect.signature(_raw(func)).bind(**kwargs)
+    """All arguments of a call by name, defaults filled in. A query's document arguments default to
+    None, meaning the served document's (`province or served.province()`, `period or served.plan()`
+    in its body): they are filled in here the same way, since the reference SQL takes them as
+    written."""
+    raw = _raw(func)
+    bound = inspect.signature(raw).bind(**kwargs)
     bound.apply_defaults()
-    return dict(bound.arguments)
+    out = dict(bound.arguments)
+    body = inspect.getsource(raw)
+    for name, value in out.items():
+        if value is None:
+            found = re.search(rf"\b{name}={name} or served\.(\w+)\(\)", body)
+            if found:
+                out[name] = getattr(served, found.group(1))()
+    return out
 
 
 # --- which queries each page runs -------------------------------------------------------------
@@ -126,12 +137,10 @@ def default_calls() -> list[tuple[str, dict]]:
 def parquet_dir(path: Path):
     """Points the query layer at another folder of Parquet files for the duration."""
     from khcn_dash.queries import _db
-    old = config.PARQUET_DIR
-    config.PARQUET_DIR = Path(path)
     try:
-        yield
+        with _db.parquet_folder(path):
+            yield
     finally:
-        config.PARQUET_DIR = old
         _db.reset()
 
 

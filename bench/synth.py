@@ -20,7 +20,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from khcn_dash import config
+from khcn_dash import documents
 
 REAL_PROVINCE = "lang-son"
 REAL_YEAR = 2021
@@ -97,7 +97,7 @@ def generate(out_dir: Path, provinces: int = 63, years: int = 10, budget_lines: 
     """Writes the synthetic Parquet files to `out_dir`; returns rows per table."""
     if not 1 <= provinces <= 999 or not 1 <= years <= 50:
         raise ValueError("provinces must be 1–999 and years 1–50")
-    source_dir = Path(source_dir or config.DATA_DIR / "parquet")
+    source_dir = Path(source_dir or documents.default().parquet_dir)
     out_dir = Path(out_dir)
     if out_dir.exists():
         shutil.rmtree(out_dir)

@@ -189,4 +189,4 @@ def briefing_pdf(keys: list[str], lang: str, unit: str, scope_title: str,
 def file_name(scope: str, lang: str, today: dt.date | None = None) -> str:
     """ASCII file name: khcn-<package id>_<scope>_<lang>_<yyyy-mm-dd>.pdf"""
     today = today or dt.date.today()
-    return f"khcn-{served.PACKAGE_ID}_{scope}_{lang}_{today.isoformat()}.pdf"
+    return f"khcn-{served.doc_id()}_{scope}_{lang}_{today.isoformat()}.pdf"

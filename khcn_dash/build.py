@@ -1,4 +1,7 @@
-"""Source CSVs -> checks -> typed Parquet.   python -m khcn_dash.build [SOURCE_DIR PARQUET_DIR]
+"""A package's CSVs -> checks -> typed Parquet.   python -m khcn_dash.build [SOURCE_DIR [PARQUET_DIR]]
+
+Each package (khcn_dash.documents) is built into a folder of its own under config.PARQUET_DIR, named
+by its id. With no argument, the command builds every package; with a package folder, that one.
 
 Every check is a query that returns the offending rows; an empty result means it passed
 (in the spirit of dbt tests). If any check fails, ValueError names the check and its rows and
@@ -25,7 +28,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import checks, config, document, geo, schema
-from .config import GEOJSON_PATH, PARQUET_DIR, SOURCE_DIR
 from .packages import descriptor
 
 BUILD_VERSION = "1"  # bump when the output layout changes without a source change
@@ -156,7 +158,16 @@ def _with_citations(tbl: pa.Table, table: schema.Table, text: str, sections, cit
 # Build
 
 
-def input_files(source_dir: Path = SOURCE_DIR, geojson_path: Path = GEOJSON_PATH) -> list[Path]:
+def _paths(source_dir, parquet_dir=None, geojson_path=None) -> tuple[Path, Path, Path]:
+    """The defaults: the example package (config.SOURCE_DIR), its own GeoJSON, and its own folder
+    under config.PARQUET_DIR (named by the folder, which is the package's id)."""
+    source_dir = Path(source_dir or config.SOURCE_DIR)
+    parquet_dir = Path(parquet_dir or Path(config.PARQUET_DIR) / source_dir.name)
+    return source_dir, parquet_dir, Path(geojson_path or source_dir / config.GEOJSON_NAME)
+
+
+def input_files(source_dir: Path | None = None, geojson_path: Path | None = None) -> list[Path]:
+    source_dir, _, geojson_path = _paths(source_dir, None, geojson_path)
     code = [Path(__file__), Path(schema.__file__), Path(document.__file__), Path(checks.__file__), Path(geo.__file__),
             Path(descriptor.__file__)]
     return (sorted(source_dir.glob("*.csv")) + [source_dir / config.DESCRIPTOR, source_dir / "document.txt",
@@ -171,13 +182,13 @@ def fingerprint(files: list[Path]) -> str:
     return h.hexdigest()
 
 
-def build(source_dir: Path = SOURCE_DIR, parquet_dir: Path = PARQUET_DIR,
-          geojson_path: Path = GEOJSON_PATH) -> dict[str, int]:
+def build(source_dir: Path | None = None, parquet_dir: Path | None = None,
+          geojson_path: Path | None = None) -> dict[str, int]:
     """Validates the sources and writes one Parquet file per table. Returns row counts.
 
     Raises BuildError (a ValueError) naming the failed check and its rows; then nothing is written.
     """
-    source_dir, parquet_dir = Path(source_dir), Path(parquet_dir)
+    source_dir, parquet_dir, geojson_path = _paths(source_dir, parquet_dir, geojson_path)
     try:
         who = descriptor.identity(source_dir)
     except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -246,8 +257,9 @@ def _write_atomically(tables: dict[str, pa.Table], parquet_dir: Path, fp: str) -
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def is_current(parquet_dir: Path = PARQUET_DIR, source_dir: Path = SOURCE_DIR,
-               geojson_path: Path = GEOJSON_PATH) -> bool:
+def is_current(parquet_dir: Path | None = None, source_dir: Path | None = None,
+               geojson_path: Path | None = None) -> bool:
+    source_dir, parquet_dir, geojson_path = _paths(source_dir, parquet_dir, geojson_path)
     manifest = Path(parquet_dir) / "_manifest.json"
     try:
         fp = json.loads(manifest.read_text())["fingerprint"]
@@ -268,8 +280,9 @@ def lock(parquet_dir: Path):
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def ensure_built(parquet_dir: Path = PARQUET_DIR, source_dir: Path = SOURCE_DIR) -> bool:
+def ensure_built(parquet_dir: Path | None = None, source_dir: Path | None = None) -> bool:
     """Builds when the Parquet is missing or was built from other sources. True if it built."""
+    source_dir, parquet_dir, _ = _paths(source_dir, parquet_dir)
     if is_current(parquet_dir, source_dir):
         return False
     with lock(Path(parquet_dir)):
@@ -280,18 +293,26 @@ def ensure_built(parquet_dir: Path = PARQUET_DIR, source_dir: Path = SOURCE_DIR)
 
 
 def main(argv: list[str]) -> int:
-    source_dir = Path(argv[0]) if argv else SOURCE_DIR
-    parquet_dir = Path(argv[1]) if len(argv) > 1 else PARQUET_DIR
-    try:
-        with lock(parquet_dir):
-            counts = build(source_dir, parquet_dir)
-    except BuildError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    for name, n in sorted(counts.items()):
-        print(f"{name:32s} {n:5d} rows")
-    print(f"wrote {len(counts)} Parquet files to {parquet_dir}")
-    return 0
+    if argv:
+        targets = [_paths(argv[0], argv[1] if len(argv) > 1 else None)[:2]]
+    else:
+        targets = [(folder, Path(config.PARQUET_DIR) / folder.name) for folder in config.package_dirs()]
+        if not targets:
+            print(f"no package in {config.PACKAGES_DIR}", file=sys.stderr)
+            return 1
+    status = 0
+    for source_dir, parquet_dir in targets:
+        try:
+            with lock(parquet_dir):
+                counts = build(source_dir, parquet_dir)
+        except BuildError as exc:
+            print(f"{source_dir.name}: {exc}", file=sys.stderr)
+            status = 1
+            continue
+        for name, n in sorted(counts.items()):
+            print(f"{name:32s} {n:5d} rows")
+        print(f"wrote {len(counts)} Parquet files to {parquet_dir}")
+    return status
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ build's file lock, so one process builds and the others wait):
   (its checks, its time) is recorded beside the Parquet, so every process can say so on screen and
   nobody rebuilds the same broken files again and again.
 
-The document packages will publish through this same path.
+Each document's package is watched and published on its own (its own Parquet folder, its own
+record of a refused build); a page refreshes the documents it shows.
 """
 from __future__ import annotations
 
@@ -24,12 +25,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import build, config
+from . import build, config, served
 
 log = logging.getLogger("khcn_dash")
 
 REFRESH_SECONDS = 2.0
-FAILURE_FILE = ".build_failed.json"  # beside the Parquet folder
+FAILURE_FILE = ".build_failed.json"  # beside the Parquet folder, after its name: .<id>.build_failed.json
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def read_manifest(parquet_dir: Path) -> dict | None:
 
 
 def _failure_path(parquet_dir: Path) -> Path:
-    return Path(parquet_dir).parent / FAILURE_FILE
+    parquet_dir = Path(parquet_dir)
+    return parquet_dir.parent / f".{parquet_dir.name}{FAILURE_FILE}"
 
 
 def read_failure(parquet_dir: Path) -> dict | None:
@@ -181,11 +183,18 @@ _publishers_lock = threading.Lock()
 def refresh(parquet_dir: Path | None = None, source_dir: Path | None = None,
             geojson_path: Path | None = None, on_new_data=None) -> Status:
     """Builds and publishes changed sources if they pass (see the module's docstring); returns the
-    Status of what is served. `on_new_data` is called when the served data changed since this
-    process last looked (default: the query layer forgets its connections and cached results)."""
-    parquet_dir = Path(parquet_dir or config.PARQUET_DIR).resolve()
-    source_dir = Path(source_dir or config.SOURCE_DIR).resolve()
-    geojson_path = Path(geojson_path or config.GEOJSON_PATH).resolve()
+    Status of what is served. By default, the document served now (khcn_dash.served); with no
+    package at all, a Status without data. `on_new_data` is called when the served data changed
+    since this process last looked (default: the query layer forgets its connections and cached
+    results)."""
+    if source_dir is None:
+        doc = served.current()
+        if doc is None:
+            return Status(built_at=None, failures=(f"no package in {config.PACKAGES_DIR}",))
+        source_dir, parquet_dir, geojson_path = doc.source_dir, doc.parquet_dir, doc.geojson_path
+    source_dir = Path(source_dir).resolve()
+    parquet_dir = Path(parquet_dir or Path(config.PARQUET_DIR) / source_dir.name).resolve()
+    geojson_path = Path(geojson_path or source_dir / config.GEOJSON_NAME).resolve()
     with _publishers_lock:
         pub = _publishers.get((parquet_dir, source_dir))
         if pub is None:

@@ -1,19 +1,73 @@
-"""The document the app serves, as its package's descriptor names it: its province, plan year and
-review period, read once here. Until documents can be picked (issue #10, part 4) it is the first
-package by name (config.SOURCE_DIR); with no package the values are empty and the pages say there
-is no data.
+"""The document this run serves: the one chosen in the session (`?doc=`, the sidebar's picker), or
+the default (khcn_dash.documents.default: the newest document of the first province).
+
+The queries, pages, slides and briefing ask here, at call time, for the province, plan year and
+review period of the document on screen; the query layer opens that document's own Parquet. A page
+that shows another document as well (the year-over-year comparison) does so inside `using(doc)`.
+Outside a Streamlit run (the command line, the benchmark, tests of the query layer) the default
+document is served. No Streamlit here: khcn_dash.ui tells this module how to read the session's
+choice (`read_choice_with`), so the slides and the briefing stay free of Streamlit.
 """
 from __future__ import annotations
 
-from .config import SOURCE_DIR
-from .packages import descriptor
+import contextlib
+import contextvars
+from collections.abc import Callable
 
-try:
-    IDENTITY: descriptor.Identity | None = descriptor.identity(SOURCE_DIR)
-except (OSError, ValueError, KeyError, TypeError):
-    IDENTITY = None
+from . import documents
 
-PROVINCE = IDENTITY.province_id if IDENTITY else ""
-PLAN = str(IDENTITY.plan_year) if IDENTITY else ""  # the plan year, as the tables' `period` writes it
-REVIEW = IDENTITY.review_period if IDENTITY else ""  # the review period, e.g. "2016-2020"
-PACKAGE_ID = IDENTITY.package_id if IDENTITY else ""
+SESSION_KEY = "doc"  # the session's chosen document's id (kept by ui.sync_url_state)
+
+_override: contextvars.ContextVar[documents.Document | None] = contextvars.ContextVar("khcn_doc", default=None)
+_read_choice: Callable[[], str | None] = lambda: None  # noqa: E731 (no session: the default document)
+
+
+def read_choice_with(reader: Callable[[], str | None]) -> None:
+    """How to read the session's chosen document id (None outside a session): set by khcn_dash.ui."""
+    global _read_choice
+    _read_choice = reader
+
+
+def _session_choice() -> str | None:
+    value = _read_choice()
+    return value if isinstance(value, str) else None
+
+
+def current() -> documents.Document | None:
+    """The document served now; None when there is no package at all."""
+    forced = _override.get()
+    if forced is not None:
+        return forced
+    return documents.find(_session_choice()) or documents.default()
+
+
+@contextlib.contextmanager
+def using(doc: documents.Document):
+    """Serves `doc` inside the block (in this thread), whatever the session chose."""
+    token = _override.set(doc)
+    try:
+        yield doc
+    finally:
+        _override.reset(token)
+
+
+def doc_id() -> str:
+    doc = current()
+    return doc.id if doc else ""
+
+
+def province() -> str:
+    doc = current()
+    return doc.province if doc else ""
+
+
+def plan() -> str:
+    """The plan year, as the tables' `period` writes it ("" with no package)."""
+    doc = current()
+    return doc.plan if doc else ""
+
+
+def review() -> str:
+    """The review period, as the tables' `period` writes it ("" with no package)."""
+    doc = current()
+    return doc.review if doc else ""

@@ -87,12 +87,12 @@ def document_slide(lang: str, unit: str) -> Slide:
 
 
 def key_figures_slide(lang: str, unit: str) -> Slide:
-    total = qb.stated_total("budget_total_mvnd", served.PLAN)
-    rec = qb.stated_total("recurrent_mvnd", served.PLAN)
-    inv = qb.stated_total("investment_mvnd", served.PLAN)
-    tasks_2021 = qr.indicator("planned_task_count", served.PLAN)
-    tasks_review = qb.stated_total("provincial_task_count", served.REVIEW)
-    gi = qb.stated_total("geographical_indication_count", served.REVIEW)
+    total = qb.stated_total("budget_total_mvnd", served.plan())
+    rec = qb.stated_total("recurrent_mvnd", served.plan())
+    inv = qb.stated_total("investment_mvnd", served.plan())
+    tasks_2021 = qr.indicator("planned_task_count", served.plan())
+    tasks_review = qb.stated_total("provincial_task_count", served.review())
+    gi = qb.stated_total("geographical_indication_count", served.review())
     money = lambda v: fmt.money(v, lang, unit)  # noqa: E731
     figures = [
         (L.tr("fig_total", lang), money(_value(total))),
@@ -108,15 +108,15 @@ def key_figures_slide(lang: str, unit: str) -> Slide:
     summary = L.tr("summary_key_figures", lang, total=money(_value(total)), recurrent=money(_value(rec)),
                    investment=money(_value(inv)), tasks=fmt.count(_value(tasks_review), lang))
     return Slide(key="key_figures", title=L.tr("slide_key_figures", lang), summary=summary, figures=figures,
-                 chart=cb.budget_split_donut(qb.budget_split(served.PLAN), lang, unit),
+                 chart=cb.budget_split_donut(qb.budget_split(served.plan()), lang, unit),
                  cite_ids=cite_ids(total, rec, inv, tasks_2021, tasks_review, gi))
 
 
 def budget_slide(lang: str, unit: str) -> Slide:
     """The budget page's first screen: the same queries, summary and treemap as pages/budget.py."""
-    total = qb.stated_total("budget_total_mvnd", served.PLAN)
-    split = qb.budget_split(served.PLAN)
-    lines = qb.budget_lines(served.PLAN)
+    total = qb.stated_total("budget_total_mvnd", served.plan())
+    split = qb.budget_split(served.plan())
+    lines = qb.budget_lines(served.plan())
     shares = split.set_index("funding_kind")
     figures = [(L.tr("fig_total", lang), fmt.money(_value(total), lang, unit))]
     for kind, key in (("recurrent", "fig_recurrent"), ("investment", "fig_investment")):
@@ -125,15 +125,15 @@ def budget_slide(lang: str, unit: str) -> Slide:
             figures.append((f"{L.tr(key, lang)} ({L.tr('fig_share', lang, pct=fmt.pct(row.share_pct, lang))})",
                             fmt.money(row.amount_mvnd, lang, unit)))
     return Slide(key="budget", title=L.tr("slide_budget", lang),
-                 summary=sb.split_summary(_value(total), split, qb.investment_by_project(served.PLAN), lang, unit),
-                 figures=figures, chart=cb.budget_treemap(qb.budget_tree(served.PLAN), lines, lang, unit),
+                 summary=sb.split_summary(_value(total), split, qb.investment_by_project(served.plan()), lang, unit),
+                 figures=figures, chart=cb.budget_treemap(qb.budget_tree(served.plan()), lines, lang, unit),
                  cite_ids=cite_ids(total, lines["cite_id"]))
 
 
 def review_slide(lang: str, unit: str) -> Slide:
     by_field = qr.tasks_by_field()
-    total = qb.stated_total("provincial_task_count", served.REVIEW)
-    invest = qb.stated_total("investment_mvnd", served.REVIEW)
+    total = qb.stated_total("provincial_task_count", served.review())
+    invest = qb.stated_total("investment_mvnd", served.review())
     ip = qr.ip_totals_by_status()
     figures = [(L.tr("fig_review_tasks", lang), fmt.count(_value(total), lang)),
                (L.tr("fig_review_investment", lang), fmt.money(_value(invest), lang, unit)),
@@ -147,7 +147,7 @@ def review_slide(lang: str, unit: str) -> Slide:
 def plan_slide(lang: str, unit: str) -> Slide:
     fields = qp.research_fields()
     areas = qp.activity_areas()
-    tasks = qr.indicator("planned_task_count", served.PLAN)
+    tasks = qr.indicator("planned_task_count", served.plan())
     n = lambda v: fmt.count(v, lang)  # noqa: E731
     name_col = "name_vi" if lang == "vi" else "name_en"
     summary = L.tr("summary_plan", lang, fields=n(len(fields)), directions=n(fields["n_directions"].sum()),

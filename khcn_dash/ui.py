@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import export, labels, results, url_state
+from . import documents, export, labels, results, served, url_state
 from . import format as fmt
 from .charts import PLOTLY_CONFIG
 from .queries import sources as q_sources
@@ -74,7 +74,7 @@ def _write_url(key: str) -> None:
 
 
 def sync_url_state() -> None:
-    """Keeps ?lang= and ?unit= and the session in step, before any widget is drawn.
+    """Keeps ?lang=, ?unit= and ?doc= and the session in step, before any widget is drawn.
 
     A valid value in the address wins; an unknown or hostile one is dropped quietly and the
     session's (or the default) value applies. The value is written back to the URL
@@ -91,6 +91,87 @@ def sync_url_state() -> None:
             # this run (a page change also empties the address, so there is nothing to read there).
             st.session_state[key] = st.session_state[key]
         _write_url(key)
+    _sync_document()
+
+
+# --- the document ----------------------------------------------------------------------------
+
+_DOC_PROVINCE, _DOC_YEAR = "doc_province", "doc_year"  # the picker's widgets
+
+
+def _session_document() -> str | None:
+    """The session's chosen document id, in a script run (a page's or a fragment's); else None."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return None
+    return st.session_state.get(served.SESSION_KEY)
+
+
+served.read_choice_with(_session_document)
+
+
+def _write_doc_url() -> None:
+    # kept in the address whenever there is a choice, so a shared link keeps its document even
+    # after a newer one becomes the default; with one document there is nothing to keep
+    many = len(documents.catalogue()) > 1
+    url_state.put("doc", served.doc_id() or None if many else None, force=True)
+
+
+def _sync_document() -> None:
+    """Keeps ?doc= and the session's document in step (called by sync_url_state). A known document
+    in the address wins on every run; an unknown one is dropped with a note in the user's
+    language, and the session's (or the default) document is served."""
+    raw = url_state.current("doc")
+    if raw is not None and documents.find(raw) is not None:
+        st.session_state[served.SESSION_KEY] = raw
+    else:
+        if raw is not None:
+            st.session_state["_doc_unknown"] = raw[:80]
+        if documents.find(st.session_state.get(served.SESSION_KEY)) is None:
+            default = documents.default()
+            st.session_state[served.SESSION_KEY] = default.id if default else None
+    doc = served.current()
+    if doc is not None:  # the picker shows the served document, also after a page change
+        st.session_state[_DOC_PROVINCE] = doc.province
+        st.session_state[_DOC_YEAR] = doc.identity.plan_year
+    _write_doc_url()
+
+
+def _province_chosen() -> None:
+    found = documents.of_province(st.session_state.get(_DOC_PROVINCE))
+    if found:
+        st.session_state[served.SESSION_KEY] = found[0].id  # its newest document
+    _write_doc_url()
+
+
+def _year_chosen() -> None:
+    doc = served.current()
+    year = st.session_state.get(_DOC_YEAR)
+    found = [d for d in documents.of_province(doc.province if doc else "") if d.identity.plan_year == year]
+    if found:
+        st.session_state[served.SESSION_KEY] = found[0].id
+    _write_doc_url()
+
+
+def document_picker() -> None:
+    """The sidebar's choice of document: the province, then its plan year. Drawn only when there
+    is more than one document."""
+    unknown = st.session_state.pop("_doc_unknown", None)
+    if unknown is not None:
+        st.warning(tr(labels.UI["doc_unknown"]).format(doc=md_escape(unknown)), icon=":material/description:")
+    docs = documents.catalogue()
+    doc = served.current()
+    if len(docs) < 2 or doc is None:
+        return
+    current = lang()
+    names = {d.province: d.province_name(current) for d in docs}
+    with st.sidebar:
+        st.selectbox(t("doc_province"), list(names), format_func=names.get, key=_DOC_PROVINCE,
+                     on_change=_province_chosen)
+        years = [d.identity.plan_year for d in documents.of_province(doc.province)]
+        st.radio(t("doc_year"), years, key=_DOC_YEAR, horizontal=True, on_change=_year_chosen,
+                 format_func=lambda y: f"{t('doc_plan')} {y}")
 
 
 def sidebar_controls() -> None:
@@ -239,6 +320,7 @@ def cite_link(section: str, cite_id: str) -> str:
     for key, (_, default) in _URL_STATE.items():  # lang, unit: only when not the default
         value = st.session_state.get(key, default)
         kept[key] = None if value == default else value
+    kept["doc"] = url_state.current("doc")  # the document, when the address names it
     return url_state.href("sources", section=section, cite=cite_id, **kept)
 
 

@@ -1,7 +1,7 @@
 """The address bar and the session, kept in step in one place.
 
-Every page keeps some of its state in URL parameters, so a link can be shared: the language and
-unit (every page), the district on the map, the section and citation on the sources page, the
+Every page keeps some of its state in URL parameters, so a link can be shared: the language,
+unit and document (every page), the district on the map, the section and citation on the sources page, the
 scenario (id, version, or a whole unsaved one), the slide and the presentation switch. They all
 follow one rule:
 
@@ -25,6 +25,7 @@ import streamlit as st
 PARAMS = {
     "lang": "the language (vi, en)",
     "unit": "the money unit (mvnd, bvnd)",
+    "doc": "the document shown (its package id, e.g. lang-son-2021)",
     "district": "the district chosen on the map",
     "section": "the part of the document open on the sources page",
     "cite": "the cited sentence highlighted on the sources page",

@@ -23,12 +23,12 @@ def figure(column, label, amount_mvnd, caption: str | None = None) -> None:
             st.caption(caption)
 
 
-total = q.stated_total("budget_total_mvnd", served.PLAN)
-recurrent = q.stated_total("recurrent_mvnd", served.PLAN)
-investment = q.stated_total("investment_mvnd", served.PLAN)
-split = q.budget_split(served.PLAN)
-lines = q.budget_lines(served.PLAN)
-projects_2021 = q.investment_by_project(served.PLAN)
+total = q.stated_total("budget_total_mvnd", served.plan())
+recurrent = q.stated_total("recurrent_mvnd", served.plan())
+investment = q.stated_total("investment_mvnd", served.plan())
+split = q.budget_split(served.plan())
+lines = q.budget_lines(served.plan())
+projects_2021 = q.investment_by_project(served.plan())
 
 st.title(ui.tr(L.TITLE))
 st.markdown(ui.tr(L.INTRO))
@@ -44,7 +44,7 @@ ui.source_note([total["cite_id"], recurrent["cite_id"], investment["cite_id"]], 
 st.header(ui.tr(L.SPLIT_HEADER))
 lines_table = charts.budget_lines_table(lines, lang, unit)
 ui.chart_block(
-    charts.budget_treemap(q.budget_tree(served.PLAN), lines, lang, unit), lines_table,
+    charts.budget_treemap(q.budget_tree(served.plan()), lines, lang, unit), lines_table,
     S.split_summary(total["value"], split, projects_2021, lang, unit),
     [total["cite_id"], lines.cite_id], key="budget_tree", filename="du_toan_2021",
     shown=fmt.readable(lines_table, lang))
@@ -57,9 +57,9 @@ ui.table_block(lines_table, lines.cite_id, key="budget_lines", filename="cac_kho
 
 # --- 2016–2020 beside 2021 -----------------------------------------------------------------
 st.header(ui.tr(L.PERIODS_HEADER))
-prev = q.stated_total("investment_mvnd", served.REVIEW)
-prev_n = q.stated_total("investment_project_count", served.REVIEW)
-plan_n = q.stated_total("investment_project_count", served.PLAN)
+prev = q.stated_total("investment_mvnd", served.review())
+prev_n = q.stated_total("investment_project_count", served.review())
+plan_n = q.stated_total("investment_project_count", served.plan())
 across = q.investment_across_periods()
 c_prev, c_plan = st.columns(2)
 figure(c_prev, L.METRIC_PREV, prev["value"], S.n_projects(prev_n["value"], lang))

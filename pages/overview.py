@@ -36,12 +36,12 @@ def money_value(amount_mvnd) -> str:
 
 
 facts = q_sources.document_facts()
-total = q_budget.stated_total("budget_total_mvnd", served.PLAN)
-recurrent = q_budget.stated_total("recurrent_mvnd", served.PLAN)
-investment = q_budget.stated_total("investment_mvnd", served.PLAN)
-n_projects = q_budget.stated_total("investment_project_count", served.PLAN)
-split = q_budget.budget_split(served.PLAN)
-projects = q_budget.investment_by_project(served.PLAN)
+total = q_budget.stated_total("budget_total_mvnd", served.plan())
+recurrent = q_budget.stated_total("recurrent_mvnd", served.plan())
+investment = q_budget.stated_total("investment_mvnd", served.plan())
+n_projects = q_budget.stated_total("investment_project_count", served.plan())
+split = q_budget.budget_split(served.plan())
+projects = q_budget.investment_by_project(served.plan())
 
 st.title(ui.tr(L.TITLE))
 with st.container(border=True):
@@ -63,10 +63,10 @@ card(row[2], money_label(L.CARD_INVESTMENT), money_value(investment["value"]),
 # --- 2016–2020: what it delivered ----------------------------------------------------------
 st.header(ui.tr(L.QUESTION_REVIEW))
 tasks = q_review.tasks_total()
-tasks_stated = q_budget.stated_total("provincial_task_count", served.REVIEW)
-enterprises = q_review.indicator("st_enterprise_count", served.REVIEW)
-prev = q_budget.stated_total("investment_mvnd", served.REVIEW)
-prev_n = q_budget.stated_total("investment_project_count", served.REVIEW)
+tasks_stated = q_budget.stated_total("provincial_task_count", served.review())
+enterprises = q_review.indicator("st_enterprise_count", served.review())
+prev = q_budget.stated_total("investment_mvnd", served.review())
+prev_n = q_budget.stated_total("investment_project_count", served.review())
 ip_value, ip_caption, ip_cites = S.ip_card(q_review.ip_counts_by_type(), q_review.ip_totals_by_status(), lang)
 row = st.columns(4)
 card(row[0], ui.tr(L.CARD_TASKS), S.count(tasks["n_tasks"], lang), S.tasks_caption(q_review.tasks_by_field(), lang),

@@ -16,7 +16,7 @@ from khcn_dash.summaries import plan as S
 
 ui.require_app_shell()
 
-PLAN = served.PLAN
+PLAN = served.plan()
 lang, unit = ui.lang(), ui.unit()
 ui.keep_state("plan_field", "plan_area")  # selectors inside tabs
 

@@ -16,7 +16,7 @@ from khcn_dash.summaries import review as S
 
 ui.require_app_shell()
 
-REVIEW = served.REVIEW
+REVIEW = served.review()
 lang, unit = ui.lang(), ui.unit()
 ui.keep_state("review_highlight_field", "review_ip_type", "review_instrument_kinds",  # filters inside tabs
               "review_item_area")

@@ -10,9 +10,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from bench import queries, reference, report, synth
-from khcn_dash import config
+from khcn_dash import documents
 
-REAL = config.DATA_DIR / "parquet"
+REAL = documents.default().parquet_dir
 
 
 @pytest.fixture(scope="module")

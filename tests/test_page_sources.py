@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from khcn_dash import config
+from khcn_dash import documents
 from khcn_dash.labels import sources as L
 from khcn_dash.summaries import sources as summaries
 from khcn_dash.queries import budget, sources
@@ -141,7 +141,7 @@ def test_every_citation_link_of_the_overview_and_budget_pages_opens_its_highligh
 
 def test_every_citation_in_the_document_highlights_in_its_section():
     """The pure renderer, for all citations (the AppTest above covers the links the pages show)."""
-    all_cites = pd.read_parquet(config.PARQUET_DIR / "citations.parquet")
+    all_cites = pd.read_parquet(documents.default().parquet_dir / "citations.parquet")
     assert len(all_cites) > 200
     for c in all_cites.itertuples():
         shown = sources.section_subtree(c.section)

@@ -19,13 +19,14 @@ NEW_NAME = "Construction quality inspection (renamed in the sources)"
 
 @pytest.fixture
 def live(tmp_path, monkeypatch):
-    """A copy of the sources, built into a Parquet folder of the test's own, served by the app."""
-    src = tmp_path / "source"
+    """A copy of the package in a packages folder of the test's own, built into a Parquet folder of
+    the test's own, served by the app."""
+    src = tmp_path / "packages" / config.SOURCE_DIR.name
     shutil.copytree(config.SOURCE_DIR, src)
-    out = tmp_path / "parquet"
+    out = tmp_path / "parquet" / src.name
     build.build(src, out)
-    monkeypatch.setattr(config, "SOURCE_DIR", src)
-    monkeypatch.setattr(config, "PARQUET_DIR", out)
+    monkeypatch.setattr(config, "PACKAGES_DIR", src.parent)
+    monkeypatch.setattr(config, "PARQUET_DIR", out.parent)
     monkeypatch.setattr(publish, "REFRESH_SECONDS", 0.0)
     publish.forget_all()
     _db.forget()

@@ -9,7 +9,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from khcn_dash import config
+from khcn_dash import documents
 from khcn_dash.queries import budget, ip, plan, review, sources
 
 
@@ -236,7 +236,7 @@ def test_every_query_gives_the_same_answer_every_run_whatever_the_row_order(row_
     funcs = bench_queries.query_functions()
     calls = bench_queries.default_calls()
     # every citation of the document (several start at the same character), and one district's assets
-    cite_ids = pq.read_table(config.DATA_DIR / "parquet" / "citations.parquet", columns=["cite_id"]).column(0)
+    cite_ids = pq.read_table(documents.default().parquet_dir / "citations.parquet", columns=["cite_id"]).column(0)
     calls += [("sources.citations", {"cite_ids": tuple(sorted(cite_ids.to_pylist()))}),
               ("ip.ip_assets", bench_queries.bind(funcs["ip.ip_assets"], {"district_id": "loc-binh"}))]
     answers: list[list] = [[] for _ in calls]

@@ -30,6 +30,13 @@ UI: dict[str, Pair] = {
         "2021 S&T activity plan and budget (Plan 100/KH-UBND of 12 June 2020)",
     ),
     "language": ("Ngôn ngữ", "Language"),
+    "doc_province": ("Tỉnh", "Province"),
+    "doc_year": ("Năm kế hoạch", "Plan year"),
+    "doc_plan": ("Kế hoạch", "Plan"),
+    "doc_unknown": (
+        "Địa chỉ nêu văn bản “{doc}”, nhưng không có văn bản nào như vậy; đang hiển thị văn bản mặc định.",
+        "The address names the document “{doc}”, which is not here; the default document is shown.",
+    ),
     "unit": ("Đơn vị tiền", "Money unit"),
     "unit_mvnd": ("Triệu đồng", "Million VND"),
     "unit_bvnd": ("Tỷ đồng", "Billion VND"),

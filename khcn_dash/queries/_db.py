@@ -1,4 +1,8 @@
-"""One DuckDB connection over the Parquet files; a cursor per query.
+"""One DuckDB connection per document over its Parquet files; a cursor per query.
+
+Each document (khcn_dash.documents) is built into a Parquet folder of its own; a query runs on the
+connection of the document served now (khcn_dash.served), and its cached result is kept under that
+document's id, so two documents never share an answer.
 
 Streamlit runs each session in its own thread and a DuckDB connection is not thread-safe, so
 every query takes its own cursor from the one shared connection. Values always go in as bound
@@ -6,6 +10,8 @@ parameters ($name); the SQL text itself never contains input.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import threading
 from pathlib import Path
@@ -14,11 +20,12 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from .. import config
+from .. import config, served
 from ..schema import checked_name
 
 _lock = threading.Lock()
 _connections: dict[Path, duckdb.DuckDBPyConnection] = {}
+_folder: contextvars.ContextVar[Path | None] = contextvars.ContextVar("khcn_parquet", default=None)
 
 # Views shared by several queries, so no query repeats a join.
 _SHARED_VIEWS = {
@@ -34,8 +41,12 @@ _SHARED_VIEWS = {
 
 
 def connection(parquet_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
-    """The shared connection for `parquet_dir` (default: config.PARQUET_DIR), built if needed."""
-    parquet_dir = Path(parquet_dir or config.PARQUET_DIR).resolve()
+    """The shared connection for `parquet_dir` (default: the served document's), made if needed."""
+    parquet_dir = parquet_dir or _folder.get()
+    if parquet_dir is None:
+        doc = served.current()
+        parquet_dir = doc.parquet_dir if doc else Path(config.PARQUET_DIR) / "(no package)"
+    parquet_dir = Path(parquet_dir).resolve()
     with _lock:
         con = _connections.get(parquet_dir)
         if con is None:
@@ -47,6 +58,17 @@ def connection(parquet_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
                 con.sql(sql).create_view(checked_name(name))
             _connections[parquet_dir] = con
         return con
+
+
+@contextlib.contextmanager
+def parquet_folder(path: Path):
+    """Queries in the block read these Parquet files instead of the served document's (the
+    benchmark's national-scale data; not cached results, which are keyed by document)."""
+    token = _folder.set(Path(path))
+    try:
+        yield
+    finally:
+        _folder.reset(token)
 
 
 def reset() -> None:
@@ -76,8 +98,19 @@ def rows(sql: str, **params) -> list[tuple]:
 
 
 def cached(func):
-    """st.cache_data for a query function; the plain function stays at `.uncached` (benchmarks)."""
-    wrapped = st.cache_data(show_spinner=False, max_entries=256)(func)
+    """st.cache_data for a query function, keyed by the served document as well as the arguments;
+    the plain function stays at `.uncached` (benchmarks)."""
+    def per_document(doc_id: str, args: tuple, kwargs: dict):
+        return func(*args, **kwargs)
+
+    # the cache is told apart by module and name (set before st.cache_data reads them)
+    per_document.__module__, per_document.__qualname__ = func.__module__, func.__qualname__
+    per_document = st.cache_data(show_spinner=False, max_entries=256)(per_document)
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        return per_document(served.doc_id(), args, kwargs)
+
     wrapped.uncached = func
-    functools.update_wrapper(wrapped, func)
+    wrapped.clear = per_document.clear
     return wrapped

@@ -7,16 +7,16 @@ import pandas as pd
 
 from ._db import cached, df, rows
 
-from ..served import PLAN, PROVINCE  # noqa: F401 (the served document)
+from .. import served
 
 
 @cached
-def stated_total(metric: str, period: str, province: str = PROVINCE) -> dict | None:
+def stated_total(metric: str, period: str, province: str | None = None) -> dict | None:
     """A total as the document states it: {value (Decimal), section, source_quote, cite_id}."""
     found = rows("""
         SELECT stated_value, section, source_quote, cite_id FROM document_totals
         WHERE province = $province AND period = $period AND metric = $metric
-        ORDER BY section DESC, total_id LIMIT 1""", province=province, period=period, metric=metric)
+        ORDER BY section DESC, total_id LIMIT 1""", province=province or served.province(), period=period, metric=metric)
     if not found:
         return None
     value, section, quote, cite_id = found[0]
@@ -24,7 +24,7 @@ def stated_total(metric: str, period: str, province: str = PROVINCE) -> dict | N
 
 
 @cached
-def budget_split(year: str = PLAN, province: str = PROVINCE) -> pd.DataFrame:
+def budget_split(year: str | None = None, province: str | None = None) -> pd.DataFrame:
     """The plan's money by funding kind. Columns: funding_kind, amount_mvnd, share_pct, n_lines, cite_ids."""
     return df("""
         SELECT funding_kind, sum(amount_mvnd) AS amount_mvnd,
@@ -32,20 +32,20 @@ def budget_split(year: str = PLAN, province: str = PROVINCE) -> pd.DataFrame:
                count(*) AS n_lines, list(cite_id ORDER BY budget_line_id) AS cite_ids
         FROM budget_lines
         WHERE province = $province AND period = $year AND basis = 'plan'
-        GROUP BY funding_kind ORDER BY funding_kind DESC""", province=province, year=year)
+        GROUP BY funding_kind ORDER BY funding_kind DESC""", province=province or served.province(), year=year or served.plan())
 
 
-def budget_sum_exact(period: str, basis: str, province: str = PROVINCE) -> Decimal:
+def budget_sum_exact(period: str, basis: str, province: str | None = None) -> Decimal:
     """Exact sum of every money line of a period and basis (for reconciliation)."""
     (value,) = rows("""
         SELECT coalesce(sum(amount_mvnd), 0) FROM budget_lines
         WHERE province = $province AND period = $period AND basis = $basis""",
-                    province=province, period=period, basis=basis)[0]
+                    province=province or served.province(), period=period, basis=basis)[0]
     return value
 
 
 @cached
-def budget_lines(period: str, province: str = PROVINCE) -> pd.DataFrame:
+def budget_lines(period: str, province: str | None = None) -> pd.DataFrame:
     """Every money line of a period. Columns: budget_line_id, basis, funding_kind, project_id,
     name_vi, name_en, short_vi, short_en, amount_mvnd, share_pct (of the period and basis),
     project_status, funder, section, source_quote, cite_id."""
@@ -56,11 +56,11 @@ def budget_lines(period: str, province: str = PROVINCE) -> pd.DataFrame:
                project_status, funder, section, source_quote, cite_id
         FROM budget_lines_named
         WHERE province = $province AND period = $period
-        ORDER BY funding_kind DESC, amount_mvnd DESC, budget_line_id""", province=province, period=period)
+        ORDER BY funding_kind DESC, amount_mvnd DESC, budget_line_id""", province=province or served.province(), period=period)
 
 
 @cached
-def budget_tree(year: str = PLAN, province: str = PROVINCE) -> pd.DataFrame:
+def budget_tree(year: str | None = None, province: str | None = None) -> pd.DataFrame:
     """The plan as a tree for a sunburst/treemap: total -> funding kind -> line.
     Columns: node_id, parent_id, level, funding_kind, project_id, amount_mvnd, cite_ids."""
     return df("""
@@ -75,11 +75,11 @@ def budget_tree(year: str = PLAN, province: str = PROVINCE) -> pd.DataFrame:
         UNION ALL
         SELECT budget_line_id, funding_kind, 2, funding_kind, project_id, amount_mvnd, [cite_id]
         FROM lines WHERE project_id IS NOT NULL
-        ORDER BY level, amount_mvnd DESC, node_id""", province=province, year=year)
+        ORDER BY level, amount_mvnd DESC, node_id""", province=province or served.province(), year=year or served.plan())
 
 
 @cached
-def investment_by_project(period: str, province: str = PROVINCE) -> pd.DataFrame:
+def investment_by_project(period: str, province: str | None = None) -> pd.DataFrame:
     """Development investment per project in one period. Columns: project_id, short_vi, short_en,
     name_vi, name_en, basis, amount_mvnd, share_pct, project_status, funder, section, source_quote, cite_id."""
     return df("""
@@ -88,22 +88,22 @@ def investment_by_project(period: str, province: str = PROVINCE) -> pd.DataFrame
                project_status, funder, section, source_quote, cite_id
         FROM budget_lines_named
         WHERE province = $province AND period = $period AND funding_kind = 'investment'
-        ORDER BY amount_mvnd DESC, budget_line_id""", province=province, period=period)
+        ORDER BY amount_mvnd DESC, budget_line_id""", province=province or served.province(), period=period)
 
 
 @cached
-def investment_across_periods(province: str = PROVINCE) -> pd.DataFrame:
+def investment_across_periods(province: str | None = None) -> pd.DataFrame:
     """Investment per project and period, side by side: allocated 2016–2020 next to planned 2021.
     Never added together. Columns: project_id, short_vi, short_en, period, basis, amount_mvnd, cite_id."""
     return df("""
         SELECT project_id, short_vi, short_en, period, basis, amount_mvnd, cite_id
         FROM budget_lines_named
         WHERE province = $province AND funding_kind = 'investment'
-        ORDER BY period_start, amount_mvnd DESC, budget_line_id""", province=province)
+        ORDER BY period_start, amount_mvnd DESC, budget_line_id""", province=province or served.province())
 
 
 @cached
-def infrastructure_status(province: str = PROVINCE) -> pd.DataFrame:
+def infrastructure_status(province: str | None = None) -> pd.DataFrame:
     """Infrastructure projects reviewed in A.II.2.3 with money so far. Columns: project_id, short_vi,
     short_en, name_vi, name_en, approved_total_mvnd, allocated_2016_2020_mvnd, remaining_mvnd,
     planned_2021_mvnd, status, section, source_quote, cite_id, status_quote, status_cite_id."""
@@ -122,4 +122,4 @@ def infrastructure_status(province: str = PROVINCE) -> pd.DataFrame:
         JOIN projects p USING (project_id)
         LEFT JOIN money m USING (project_id)
         WHERE i.province = $province
-        ORDER BY i.approved_total_mvnd DESC, i.project_id""", province=province)
+        ORDER BY i.approved_total_mvnd DESC, i.project_id""", province=province or served.province())

@@ -5,22 +5,22 @@ import pandas as pd
 
 from ._db import cached, df
 
-from ..served import PROVINCE  # noqa: F401 (the served document)
+from .. import served
 ALL_TYPES = ["geographical_indication", "certification_mark", "collective_trademark"]
 ALL_STATUSES = ["protected", "in_progress"]
 
 
 @cached
-def districts(province: str = PROVINCE) -> pd.DataFrame:
+def districts(province: str | None = None) -> pd.DataFrame:
     """The districts of the map. Columns: district_id, name_vi, name_en, gso_code."""
     return df("""SELECT district_id, name_vi, name_en, gso_code FROM districts
-                 WHERE province = $province ORDER BY gso_code, district_id""", province=province)
+                 WHERE province = $province ORDER BY gso_code, district_id""", province=province or served.province())
 
 
 @cached
 def ip_count_by_district(ip_types: tuple[str, ...] = tuple(ALL_TYPES),
                          statuses: tuple[str, ...] = tuple(ALL_STATUSES),
-                         province: str = PROVINCE) -> pd.DataFrame:
+                         province: str | None = None) -> pd.DataFrame:
     """Every district with the number of IP assets tied to it (an asset of several districts counts
     in each; province-wide assets are not in any district). Columns: district_id, name_vi, name_en,
     n_assets, n_geographical_indication, n_certification_mark, n_collective_trademark, products_vi,
@@ -41,13 +41,13 @@ def ip_count_by_district(ip_types: tuple[str, ...] = tuple(ALL_TYPES),
         FROM districts d LEFT JOIN a USING (district_id)
         WHERE d.province = $province
         GROUP BY ALL ORDER BY n_assets DESC, d.district_id""",
-              province=province, types=list(ip_types), statuses=list(statuses))
+              province=province or served.province(), types=list(ip_types), statuses=list(statuses))
 
 
 @cached
 def ip_assets(ip_types: tuple[str, ...] = tuple(ALL_TYPES), statuses: tuple[str, ...] = tuple(ALL_STATUSES),
               district_id: str | None = None, scope: str | None = None,
-              province: str = PROVINCE) -> pd.DataFrame:
+              province: str | None = None) -> pd.DataFrame:
     """IP assets, one row each, filtered by type, status, and optionally district and scope
     (`province` = the whole province). Columns: asset_id, ip_type, status, product_vi, product_en,
     place_vi, scope, district_ids (list), communes_vi (list), district_basis (list), section,
@@ -69,12 +69,12 @@ def ip_assets(ip_types: tuple[str, ...] = tuple(ALL_TYPES), statuses: tuple[str,
         WHERE $district_id IS NULL OR list_contains(district_ids, $district_id)
         ORDER BY CASE ip_type WHEN 'geographical_indication' THEN 0 WHEN 'certification_mark' THEN 1 ELSE 2 END,
                  status DESC, product_vi, asset_id""",
-              province=province, types=list(ip_types), statuses=list(statuses), district_id=district_id,
+              province=province or served.province(), types=list(ip_types), statuses=list(statuses), district_id=district_id,
               scope=scope)
 
 
 @cached
-def research_by_district(district_id: str | None = None, province: str = PROVINCE) -> pd.DataFrame:
+def research_by_district(district_id: str | None = None, province: str | None = None) -> pd.DataFrame:
     """Research tasks the review places in a district (or all placed ones). Columns: district_id,
     highlight_id, field_code, subject_vi, subject_en, title_vi, title_en, place_vi, basis, section,
     source_quote, cite_id."""
@@ -83,21 +83,21 @@ def research_by_district(district_id: str | None = None, province: str = PROVINC
                d.place_vi, d.basis, h.section, h.source_quote, h.cite_id
         FROM research_highlight_districts d JOIN research_highlights h USING (highlight_id)
         WHERE h.province = $province AND ($district_id IS NULL OR d.district_id = $district_id)
-        ORDER BY d.district_id, h.highlight_id""", province=province, district_id=district_id)
+        ORDER BY d.district_id, h.highlight_id""", province=province or served.province(), district_id=district_id)
 
 
 @cached
-def research_count_by_district(province: str = PROVINCE) -> pd.DataFrame:
+def research_count_by_district(province: str | None = None) -> pd.DataFrame:
     """Columns: district_id, n_highlights."""
     return df("""
         SELECT d.district_id, count(h.highlight_id) AS n_highlights
         FROM districts d LEFT JOIN research_highlight_districts r USING (district_id)
         LEFT JOIN research_highlights h ON h.highlight_id = r.highlight_id AND h.province = d.province
-        WHERE d.province = $province GROUP BY ALL ORDER BY d.district_id""", province=province)
+        WHERE d.province = $province GROUP BY ALL ORDER BY d.district_id""", province=province or served.province())
 
 
 @cached
-def ip_totals(province: str = PROVINCE) -> pd.DataFrame:
+def ip_totals(province: str | None = None) -> pd.DataFrame:
     """Province totals per type and status, as the document states them, whatever the filters.
     `parts` are the counts of each sentence that states them (e.g. [20, 1]: 20 collective trademarks,
     then 1 more), largest first. Columns: ip_type, status, n_assets, parts (list), cite_ids (list)."""
@@ -112,7 +112,7 @@ def ip_totals(province: str = PROVINCE) -> pd.DataFrame:
         ORDER BY status DESC,
                  CASE ip_type WHEN 'geographical_indication' THEN 0 WHEN 'certification_mark' THEN 1 ELSE 2 END,
                  ip_type""",
-              province=province)
+              province=province or served.province())
 
 
 @cached

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ._db import cached, rows
 
-from ..served import PLAN, PROVINCE  # noqa: F401 (the served document)
+from .. import served
 
 _LINE_COLUMNS = [
     "line_id", "is_candidate", "funding_kind", "project_id", "short_vi", "short_en", "name_vi", "name_en",
@@ -21,7 +21,7 @@ _LINE_COLUMNS = [
 
 
 @cached
-def baseline_lines(year: str = PLAN, province: str = PROVINCE) -> pd.DataFrame:
+def baseline_lines(year: str | None = None, province: str | None = None) -> pd.DataFrame:
     """The lines a scenario starts from: every plan line of `year` (the recurrent block and the
     investment projects), then the halted infrastructure projects of the review that are not in the
     plan, as candidate lines with no planned money.
@@ -71,12 +71,12 @@ def baseline_lines(year: str = PLAN, province: str = PROVINCE) -> pd.DataFrame:
                approved_total_mvnd - allocated_before_mvnd AS cap_mvnd,
                infra_status, cite_id, cap_cite_ids, status_cite_id
         FROM lines
-        ORDER BY kind_order, candidate_order, plan_mvnd DESC, line_id""", year=year, province=province)
+        ORDER BY kind_order, candidate_order, plan_mvnd DESC, line_id""", year=year or served.plan(), province=province or served.province())
     return pd.DataFrame(found, columns=_LINE_COLUMNS, dtype=object)
 
 
 @cached
-def rule_sources(year: str = PLAN, province: str = PROVINCE) -> dict:
+def rule_sources(year: str | None = None, province: str | None = None) -> dict:
     """The sentences the scenario rules and indicators rest on, with the figures they state.
 
     Returns {"total": {value, cite_id}, "recurrent": {value, cite_id}, "investment": {value, cite_id}
@@ -88,12 +88,12 @@ def rule_sources(year: str = PLAN, province: str = PROVINCE) -> dict:
         WHERE province = $province AND period = $year AND basis = 'plan' AND section = 'B.II'
           AND metric IN ('budget_total_mvnd', 'recurrent_mvnd', 'investment_mvnd')
         ORDER BY total_id""",
-                  year=year, province=province)
+                  year=year or served.plan(), province=province or served.province())
     by_metric = {m: {"value": v, "cite_id": c} for m, v, c in totals}
     floor = rows("""
         SELECT CAST(value AS VARCHAR), cite_id FROM indicators
         WHERE province = $province AND metric = 'st_budget_floor_pct_of_local_budget'
-        ORDER BY period DESC, indicator_id LIMIT 1""", province=province)
+        ORDER BY period DESC, indicator_id LIMIT 1""", province=province or served.province())
     return {
         "total": by_metric.get("budget_total_mvnd"),
         "recurrent": by_metric.get("recurrent_mvnd"),
@@ -103,12 +103,12 @@ def rule_sources(year: str = PLAN, province: str = PROVINCE) -> dict:
 
 
 @cached
-def split_codes(year: str = PLAN, province: str = PROVINCE) -> dict[str, list[str]]:
+def split_codes(year: str | None = None, province: str | None = None) -> dict[str, list[str]]:
     """What the recurrent block may be split across, in the document's order: {"field": the research
     fields of B.I.1 (field_code), "area": the activity areas of B.I (area_code)}. The document itself
     gives no split. Bound parameters: $year, $province."""
     fields = rows("""SELECT field_code FROM plan_fields WHERE province = $province AND period = $year
-                     ORDER BY seq, field_code""", year=year, province=province)
+                     ORDER BY seq, field_code""", year=year or served.plan(), province=province or served.province())
     areas = rows("""SELECT area_code FROM activity_areas WHERE province = $province AND period = $year
-                    ORDER BY seq, area_code""", year=year, province=province)
+                    ORDER BY seq, area_code""", year=year or served.plan(), province=province or served.province())
     return {"field": [r[0] for r in fields], "area": [r[0] for r in areas]}

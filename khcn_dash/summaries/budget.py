@@ -47,8 +47,8 @@ def periods_summary(across: pd.DataFrame, prev_total, prev_count, plan_total, pl
     the document states (document_totals)."""
     money = lambda v: fmt.money(v, lang, unit)  # noqa: E731
     short = "short_vi" if lang == "vi" else "short_en"
-    prev = across[across.period == served.REVIEW].set_index("project_id")
-    plan = across[across.period == served.PLAN].set_index("project_id")
+    prev = across[across.period == served.review()].set_index("project_id")
+    plan = across[across.period == served.plan()].set_index("project_id")
     both = [p for p in plan.index if p in prev.index]
     pairs = "; ".join(pick(L.PERIODS_PAIR, lang).format(name=md_escape(plan.loc[p, short]),
                                                         prev=money(prev.loc[p, "amount_mvnd"]),
