@@ -108,6 +108,16 @@ def count(value: int | float | None, lang: str = "vi") -> str:
     return number(value, lang, 0)
 
 
+def signed_count(diff: int | float, lang: str = "vi") -> str:
+    """A change of a count: '+3' / '-2' / '0'."""
+    return ("+" if diff > 0 else "") + count(diff, lang)
+
+
+def period(value: str) -> str:
+    """A period as the tables write it ('2016-2020', '2021') as a reader writes it ('2016–2020')."""
+    return str(value).replace("-", "–")
+
+
 def date(value: dt.date | None, lang: str = "vi") -> str:
     """2010-05-21 -> '21/05/2010' (vi) or '21 May 2010' (en)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -170,8 +170,9 @@ def document_picker() -> None:
         st.selectbox(t("doc_province"), list(names), format_func=names.get, key=_DOC_PROVINCE,
                      on_change=_province_chosen)
         years = [d.identity.plan_year for d in documents.of_province(doc.province)]
+        plan_word = t("doc_plan")  # fixed when drawn, as for the unit's names
         st.radio(t("doc_year"), years, key=_DOC_YEAR, horizontal=True, on_change=_year_chosen,
-                 format_func=lambda y: f"{t('doc_plan')} {y}")
+                 format_func=lambda y: f"{plan_word} {y}")
 
 
 def sidebar_controls() -> None:
@@ -313,26 +314,33 @@ def table_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str
     source_note(cite_ids, key=f"{key}_src")
 
 
-def cite_link(section: str, cite_id: str) -> str:
+def cite_link(section: str, cite_id: str, doc_id: str | None = None) -> str:
     """The address of a cited sentence, highlighted in the document on the sources page; it carries
-    the language and unit, so a new tab reads the same."""
+    the language and unit, so a new tab reads the same, and the document (`doc_id`, else the one the
+    address names)."""
     kept = {}
     for key, (_, default) in _URL_STATE.items():  # lang, unit: only when not the default
         value = st.session_state.get(key, default)
         kept[key] = None if value == default else value
-    kept["doc"] = url_state.current("doc")  # the document, when the address names it
+    kept["doc"] = doc_id or url_state.current("doc")
     return url_state.href("sources", section=section, cite=cite_id, **kept)
+
+
+def linked_table(table: pd.DataFrame, shown: pd.DataFrame, links: dict[str, list], key: str,
+                 filename: str) -> None:
+    """A table with link columns (column -> one address per row, or None), each cell opening a cited
+    sentence in its document; the downloads carry `table`."""
+    st.dataframe(shown.assign(**links), hide_index=True, width="stretch", key=f"{key}_table",
+                 column_config={c: st.column_config.LinkColumn(display_text=t("open_in_document")) for c in links})
+    download_buttons(table, filename, key)
 
 
 def cited_table(table: pd.DataFrame, sections: Iterable[str], cite_ids: Iterable[str], key: str,
                 filename: str) -> None:
     """A table whose every row is one cited sentence (shown in the table with its section): a link
     column opens each in the document. One element, where a source list would repeat every row."""
-    column = t("open_in_document")
-    shown = table.assign(**{column: [cite_link(s, c) for s, c in zip(sections, cite_ids)]})
-    st.dataframe(shown, hide_index=True, width="stretch", key=f"{key}_table",
-                 column_config={column: st.column_config.LinkColumn(display_text=t("open_in_document"))})
-    download_buttons(table, filename, key)
+    links = [cite_link(s, c) for s, c in zip(sections, cite_ids)]
+    linked_table(table, table, {t("open_in_document"): links}, key, filename)
 
 
 def list_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from khcn_dash import format as fmt
-from khcn_dash import served, ui
+from khcn_dash import documents, served, ui
 from khcn_dash.labels import budget as L_money
 from khcn_dash.labels import overview as L
 from khcn_dash.queries import budget as q_budget
@@ -47,6 +47,8 @@ st.title(ui.tr(L.TITLE))
 with st.container(border=True):
     st.markdown(S.document_identity(facts, lang))
     ui.source_note(facts.cite_id, key="document_src")
+    if len(documents.of_province(served.province())) > 1:
+        st.page_link("pages/compare.py", label=ui.tr(L.COMPARE_LINK), icon=":material/compare_arrows:")
 
 # --- 2021: how much, and where it goes -----------------------------------------------------
 st.header(ui.tr(L.QUESTION_2021))

@@ -18,6 +18,7 @@ PAGES: dict[str, tuple[str, Pair]] = {
     "budget": ("budget", ("Dự toán ngân sách 2021", "Budget 2021")),
     "map": ("map", ("Bản đồ chỉ dẫn địa lý & nhãn hiệu", "Geographical indications & trademarks map")),
     "scenarios": ("scenarios", ("Kịch bản phân bổ", "Allocation scenarios")),
+    "compare": ("compare", ("So sánh các năm", "Year over year")),
     "sources": ("sources", ("Văn bản gốc", "Source document")),
     "import": ("import", ("Nhập dữ liệu", "Import data")),
     "present": ("present", ("Trình chiếu", "Presentation")),

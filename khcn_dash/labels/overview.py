@@ -18,6 +18,7 @@ SOURCE_HELP: Pair = (
     "Every figure on this site has «Where the document says so»: open it to read the sentence, and follow the "
     "link to the exact passage of the document, with the sentence highlighted.",
 )
+COMPARE_LINK: Pair = ("So sánh với văn bản của các năm khác", "Compare with the other years' documents")
 OPEN_SOURCES: Pair = ("Đọc toàn văn Kế hoạch 100/KH-UBND", "Read the full text of Plan 100/KH-UBND")
 
 # Card labels stay short: a metric label is cut off, not wrapped, on a 1280-px projector.

@@ -1,0 +1,129 @@
+"""Several documents (issue #10, parts 4 and 5): a package made from the Lạng Sơn one with another
+plan year is added by `python -m khcn_dash.packages add`; the dashboard then picks either document
+(the sidebar, `?doc=`), every figure follows the chosen one, and the year-over-year page sets the
+two side by side, each figure linked to its own document."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from bench.packages import MORE_RECURRENT, derive
+from khcn_dash import config, documents, labels, served
+from khcn_dash.labels import overview as _overview  # noqa: F401 (labels.overview)
+from khcn_dash.text import md_escape
+from khcn_dash.labels import compare as L
+from khcn_dash.queries import _db
+from khcn_dash.queries import budget as q_budget
+from tests.conftest import ROOT, open_page
+
+OLD, NEW = "lang-son-2021", "lang-son-2022"
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    """A packages folder holding the Lạng Sơn package, and a 2022 plan made from it (the recurrent
+    line and the total 1.000 triệu more, in the text and the tables) added by the command line."""
+    root = tmp_path_factory.mktemp("docs")
+    packages, parquet = root / "packages", root / "parquet"
+    shutil.copytree(config.SOURCE_DIR, packages / OLD)
+    made = derive(config.SOURCE_DIR, root / "incoming", 2022, replace=MORE_RECURRENT)
+    env = {**os.environ, "KHCN_PACKAGES_DIR": str(packages), "KHCN_PARQUET_DIR": str(parquet)}
+    done = subprocess.run([sys.executable, "-m", "khcn_dash.packages", "add", str(made), "--lang", "en"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (packages / NEW / config.DESCRIPTOR).exists()
+    return packages, parquet
+
+
+@pytest.fixture
+def served_from(two_years, monkeypatch):
+    packages, parquet = two_years
+    monkeypatch.setattr(config, "PACKAGES_DIR", packages)
+    monkeypatch.setattr(config, "PARQUET_DIR", parquet)
+    _db.forget()
+    yield packages
+    _db.forget()
+
+
+def metrics(at) -> list[str]:
+    return [m.value for m in at.metric]
+
+
+def test_the_catalogue_lists_both_and_the_default_is_the_newest_of_the_first_province(served_from):
+    assert [d.id for d in documents.catalogue()] == [NEW, OLD]
+    assert documents.default().id == NEW
+    assert documents.find("../etc") is None and documents.find(None) is None
+
+
+def test_the_newest_document_is_shown_first_and_the_address_keeps_it(served_from):
+    at = open_page("overview")
+    assert not at.exception
+    assert metrics(at)[:2] == ["67.769,9", "34.427,9"]  # the 2022 package's stated totals
+    assert at.query_params["doc"] == NEW
+    year = at.radio(key="doc_year")
+    assert year.value == 2022 and year.options == ["Kế hoạch 2022", "Kế hoạch 2021"]
+    assert at.selectbox(key="doc_province").value == "lang-son"
+
+
+def test_choosing_a_year_changes_every_figure_and_the_address(served_from):
+    at = open_page("overview", lang="en")
+    at.radio(key="doc_year").set_value(2021).run()
+    assert not at.exception
+    assert metrics(at)[:2] == ["66,769.9", "33,427.9"]
+    assert at.query_params["doc"] == OLD
+    at.switch_page("pages/budget.py").run()  # a page change keeps the document
+    assert not at.exception
+    assert metrics(at)[0] == "66,769.9"
+
+
+def test_a_link_opens_its_document_and_an_unknown_one_is_named_and_replaced(served_from):
+    at = open_page("budget", doc=OLD)
+    assert metrics(at)[0] == "66.769,9"
+    at = open_page("budget", doc="ha-noi-2099", lang="en")
+    assert not at.exception
+    assert at.warning[0].value == labels.UI["doc_unknown"][1].format(doc=md_escape("ha-noi-2099"))
+    assert metrics(at)[0] == "67,769.9" and at.query_params["doc"] == NEW
+
+
+def test_cached_answers_are_kept_per_document(served_from):
+    with served.using(documents.find(OLD)):
+        old = q_budget.stated_total("budget_total_mvnd", "2021")["value"]
+    with served.using(documents.find(NEW)):
+        new = q_budget.stated_total("budget_total_mvnd", "2022")["value"]
+        assert q_budget.stated_total("budget_total_mvnd", "2021") is None  # no 2021 plan in the 2022 package
+    assert (old, new) == (Decimal("66769.9"), Decimal("67769.9"))
+
+
+def test_the_comparison_sets_the_two_plans_side_by_side_with_each_change_and_source(served_from):
+    at = open_page("compare", lang="en")
+    assert not at.exception and not at.warning
+    assert [s.value for s in at.subheader] == [L.TOTALS[1], L.PROJECTS[1], L.TASKS[1], L.IP[1]]
+    totals = at.dataframe[0].value.set_index("Item")
+    assert list(totals.columns[:4]) == ["Plan 2021", "Plan 2022", "Change", "Change (%)"]
+    assert totals.loc["Total budget", ["Plan 2021", "Plan 2022", "Change"]].tolist() == ["66,769.9", "67,769.9", "+1,000"]
+    assert totals.loc["Development investment", "Change"] == "0"
+    # each figure opens its own document's sentence
+    old_link, new_link = totals.loc["Total budget", ["Source 2021", "Source 2022"]]
+    assert f"doc={OLD}" in old_link and f"doc={NEW}" in new_link and "section=B.II" in old_link
+    at2 = open_page("sources", **dict(part.split("=") for part in new_link.split("?")[1].split("&")))
+    assert not at2.exception and "67.769,9" in " ".join(m.value for m in at2.markdown).replace("\\", "")
+    # the review's actuals beside the review's actuals, never added to a plan
+    tasks = at.dataframe[2].value.set_index("Item")
+    assert tasks["Plan 2021"].tolist() == tasks["Plan 2022"].tolist() and set(tasks["Change"]) == {"0"}
+
+
+def test_the_overview_links_to_the_comparison(served_from):
+    at = open_page("overview")
+    assert labels.overview.COMPARE_LINK[0] in {link.proto.label for link in at.get("page_link")}
+
+
+def test_with_one_document_the_comparison_says_so_and_there_is_no_picker():
+    at = open_page("compare")
+    assert not at.exception
+    assert [i.value for i in at.info] == [L.ONLY_ONE[0].format(province="Lạng Sơn", doc="100/KH-UBND")]
+    assert "doc_year" not in {r.key for r in at.radio} and "doc" not in at.query_params
