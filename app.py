@@ -8,9 +8,8 @@ import streamlit as st
 
 from khcn_dash import labels, present, publish, ui
 
-st.set_page_config(page_title=labels.UI["app_title"][0], page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
-
-ui.sync_url_state()  # the language, unit and document: first, since the data depends on the document
+ui.sync_url_state()  # the language, unit and document: first, since the data and the title depend on them
+st.set_page_config(page_title=ui.t("app_title"), page_icon=str(Path(__file__).parent / "assets" / "icon.png"), layout="wide")
 data = publish.refresh()  # the document's last good data; newer sources are built and published if they pass
 ui.app_css()
 ui.sidebar_controls()

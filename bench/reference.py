@@ -61,9 +61,9 @@ SQL: dict[str, str] = {
                    sum(amount_mvnd) FILTER (WHERE basis = 'plan') AS planned
             FROM {budget_lines} WHERE province = $province AND project_id IS NOT NULL GROUP BY project_id)
         SELECT i.project_id, p.short_vi, p.short_en, p.name_vi, p.name_en, i.approved_total_mvnd,
-               coalesce(m.allocated, 0) AS allocated_2016_2020_mvnd,
+               coalesce(m.allocated, 0) AS allocated_review_mvnd,
                i.approved_total_mvnd - coalesce(m.allocated, 0) AS remaining_mvnd,
-               coalesce(m.planned, 0) AS planned_2021_mvnd,
+               coalesce(m.planned, 0) AS planned_plan_mvnd,
                i.status, i.section, i.source_quote, i.cite_id, i.status_quote, i.status_cite_id
         FROM {infrastructure_projects} i JOIN {projects} p ON p.project_id = i.project_id
         LEFT JOIN money m ON m.project_id = i.project_id

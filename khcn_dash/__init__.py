@@ -1,1 +1,1 @@
-"""khcn-dash: Lạng Sơn's 2021 S&T plan and budget (100/KH-UBND) as checked, cited data and pages."""
+"""khcn-dash: provinces' yearly S&T plans and budgets, from document packages, as checked, cited data and pages."""

@@ -280,7 +280,7 @@ def figures_of(cell: str | None) -> list[str]:
 
 
 def _bare(district_name: str) -> str:
-    """'Huyện Chi Lăng' -> 'Chi Lăng', 'Thành phố Lạng Sơn' -> 'Lạng Sơn' (how the text names it)."""
+    """'Huyện X' -> 'X', 'Thành phố Y' -> 'Y' (how the text names it)."""
     for prefix in ("Huyện ", "huyện ", "Thành phố ", "thành phố "):
         district_name = district_name.removeprefix(prefix)
     return district_name

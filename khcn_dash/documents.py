@@ -9,6 +9,7 @@ package published by `python -m khcn_dash.packages add` shows without a restart.
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,7 @@ class Document:
 
     @property
     def review(self) -> str:
-        """The review period, as the tables' `period` writes it (e.g. "2016-2020")."""
+        """The review period, as the tables' `period` writes it (e.g. "<first year>-<last year>")."""
         return self.identity.review_period
 
     @property
@@ -52,8 +53,10 @@ class Document:
         return self.identity.province_vi if lang == "vi" else self.identity.province_en
 
 
+RESCAN_SECONDS = 2.0  # how often the packages folder is looked at again (every query asks for the served document)
+
 _lock = threading.Lock()
-_cache: dict[tuple, tuple[Document, ...]] = {}
+_cache: dict[Path, tuple[float, tuple, tuple[Document, ...], dict[str, Document]]] = {}
 
 
 def _signature(folders: list[Path]) -> tuple:
@@ -66,15 +69,7 @@ def _signature(folders: list[Path]) -> tuple:
     return tuple(out)
 
 
-def catalogue() -> tuple[Document, ...]:
-    """Every package with a readable descriptor whose folder bears its id, by province (in the order
-    of the first package of each, by folder name), then plan year, newest first."""
-    folders = config.package_dirs()
-    key = _signature(folders)
-    with _lock:
-        found = _cache.get(key)
-    if found is not None:
-        return found
+def _read(folders: list[Path]) -> tuple[Document, ...]:
     docs = []
     for folder in folders:
         try:
@@ -86,11 +81,39 @@ def catalogue() -> tuple[Document, ...]:
     first_seen: dict[str, int] = {}
     for i, d in enumerate(docs):
         first_seen.setdefault(d.province, i)
-    ordered = tuple(sorted(docs, key=lambda d: (first_seen[d.province], -d.identity.plan_year)))
+    return tuple(sorted(docs, key=lambda d: (first_seen[d.province], -d.identity.plan_year)))
+
+
+def _entry() -> tuple[tuple[Document, ...], dict[str, Document]]:
+    root = Path(config.PACKAGES_DIR)
+    now = time.monotonic()
+    with _lock:
+        entry = _cache.get(root)
+    if entry is not None and now - entry[0] < RESCAN_SECONDS:
+        return entry[2], entry[3]
+    folders = config.package_dirs(root)
+    key = _signature(folders)
+    if entry is not None and entry[1] == key:
+        docs, by_id = entry[2], entry[3]
+    else:
+        docs = _read(folders)
+        by_id = {d.id: d for d in docs}
+    with _lock:
+        _cache[root] = (now, key, docs, by_id)
+    return docs, by_id
+
+
+def catalogue() -> tuple[Document, ...]:
+    """Every package with a readable descriptor whose folder bears its id, by province (in the order
+    of the first package of each, by folder name), then plan year, newest first. Read again when a
+    descriptor is added, removed or changed (looked at every RESCAN_SECONDS at most)."""
+    return _entry()[0]
+
+
+def forget() -> None:
+    """The next call reads the packages folder again (tests; after `packages add` in this process)."""
     with _lock:
         _cache.clear()
-        _cache[key] = ordered
-    return ordered
 
 
 def default() -> Document | None:
@@ -103,7 +126,7 @@ def find(doc_id: str | None) -> Document | None:
     """The document with this id, or None (an unknown or hostile id is just not found)."""
     if not doc_id or not isinstance(doc_id, str):
         return None
-    return next((d for d in catalogue() if d.id == doc_id), None)
+    return _entry()[1].get(doc_id)
 
 
 def of_province(province_id: str) -> tuple[Document, ...]:

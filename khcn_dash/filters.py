@@ -48,14 +48,14 @@ def undated(df: pd.DataFrame) -> pd.DataFrame:
     return df[df["year"].isna()]
 
 
-# --- plan: the 2021 research fields and activity areas ---------------------------------------
+# --- plan: the plan's research fields and activity areas ---------------------------------------
 
 def field_options(fields: pd.DataFrame) -> list[str]:
     return fields["field_code"].tolist()
 
 
 def field_label(fields: pd.DataFrame, code: str, lang: str = "vi") -> str:
-    """The document's name of a 2021 field (its code if unknown)."""
+    """The document's name of a field of the plan (its code if unknown)."""
     row = fields[fields["field_code"] == code]
     return str(code) if row.empty else str(name_col(row, "name", lang).iloc[0])
 

@@ -114,7 +114,7 @@ def signed_count(diff: int | float, lang: str = "vi") -> str:
 
 
 def period(value: str) -> str:
-    """A period as the tables write it ('2016-2020', '2021') as a reader writes it ('2016–2020')."""
+    """A period as the tables write it ('<year>-<year>' or '<year>') as a reader writes it (an en dash between years)."""
     return str(value).replace("-", "–")
 
 

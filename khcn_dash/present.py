@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import briefing, labels, ui, url_state
+from . import briefing, labels, served, ui, url_state
 from .scenario_session import K
 from . import scenario_store as stores
 from .labels import present as L
@@ -202,7 +202,11 @@ def briefing_downloads(page_key: str) -> None:
 
 def _pdf_maker(keys: list[str], lang: str, unit: str, scope_title: str, on_screen: dict):
     """A no-argument callable for st.download_button: builds the PDF only when someone clicks, with
-    the scenario that `on_screen` (see remember_on_screen) names at that moment."""
+    the scenario that `on_screen` (see remember_on_screen) names at that moment, of the document shown
+    now (the click is served outside the page's run, where the session's choice is not known)."""
+    doc = served.current()
+
     def make() -> bytes:
-        return briefing.briefing_pdf(keys, lang, unit, scope_title, on_screen.get("choice"))
+        with served.using(doc):
+            return briefing.briefing_pdf(keys, lang, unit, scope_title, on_screen.get("choice"))
     return make

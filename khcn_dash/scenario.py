@@ -1,6 +1,6 @@
-"""The scenario model: reallocating the 2021 S&T budget within the rules. Plain Python, no Streamlit.
+"""The scenario model: reallocating the plan year's S&T budget within the rules. Plain Python, no Streamlit.
 
-A scenario starts from the plan as the document gives it (the recurrent block and the 2021
+A scenario starts from the plan as the document gives it (the recurrent block and the plan year's
 investment projects) and may add candidate lines (halted infrastructure projects the review names).
 Every edit returns a new Scenario; nothing is mutated. (What users type is read in scenario_input.)
 

@@ -71,3 +71,9 @@ def review() -> str:
     """The review period, as the tables' `period` writes it ("" with no package)."""
     doc = current()
     return doc.review if doc else ""
+
+
+def number() -> str:
+    """The document's number, as the document writes it ("" with no package)."""
+    doc = current()
+    return doc.identity.number if doc else ""

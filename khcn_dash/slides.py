@@ -90,7 +90,7 @@ def key_figures_slide(lang: str, unit: str) -> Slide:
     total = qb.stated_total("budget_total_mvnd", served.plan())
     rec = qb.stated_total("recurrent_mvnd", served.plan())
     inv = qb.stated_total("investment_mvnd", served.plan())
-    tasks_2021 = qr.indicator("planned_task_count", served.plan())
+    tasks_plan = qr.indicator("planned_task_count", served.plan())
     tasks_review = qb.stated_total("provincial_task_count", served.review())
     gi = qb.stated_total("geographical_indication_count", served.review())
     money = lambda v: fmt.money(v, lang, unit)  # noqa: E731
@@ -99,17 +99,17 @@ def key_figures_slide(lang: str, unit: str) -> Slide:
         (L.tr("fig_recurrent", lang), money(_value(rec))),
         (L.tr("fig_investment", lang), money(_value(inv))),
     ]
-    if tasks_2021:
-        n = fmt.count(tasks_2021["value"], lang)
+    if tasks_plan:
+        n = fmt.count(tasks_plan["value"], lang)
         figures.append((L.tr("fig_planned_tasks", lang),
-                        L.tr("about", lang, n=n) if tasks_2021.get("qualifier") == "approx" else n))
+                        L.tr("about", lang, n=n) if tasks_plan.get("qualifier") == "approx" else n))
     if tasks_review:
         figures.append((L.tr("fig_review_tasks", lang), fmt.count(tasks_review["value"], lang)))
     summary = L.tr("summary_key_figures", lang, total=money(_value(total)), recurrent=money(_value(rec)),
                    investment=money(_value(inv)), tasks=fmt.count(_value(tasks_review), lang))
     return Slide(key="key_figures", title=L.tr("slide_key_figures", lang), summary=summary, figures=figures,
                  chart=cb.budget_split_donut(qb.budget_split(served.plan()), lang, unit),
-                 cite_ids=cite_ids(total, rec, inv, tasks_2021, tasks_review, gi))
+                 cite_ids=cite_ids(total, rec, inv, tasks_plan, tasks_review, gi))
 
 
 def budget_slide(lang: str, unit: str) -> Slide:

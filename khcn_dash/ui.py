@@ -236,11 +236,17 @@ def section_label(section_id: str) -> str:
 
 # --- chart blocks and downloads ------------------------------------------------------------
 
+def document_file(filename: str) -> str:
+    """A download's file name, ending with the id of the document it comes from."""
+    return f"{filename}_{served.doc_id()}" if served.doc_id() else filename
+
+
 def download_buttons(table: pd.DataFrame, filename: str, key: str) -> None:
     # The files are made when a button is clicked, not on every run of the page (an Excel file
     # costs tens of milliseconds, and a page has several). on_click="ignore": a click must not also
     # rerun the page, or the rerun can drop the deferred file before it is made and the click
     # downloads nothing (seen in the browser tests, one click in a few).
+    filename = document_file(filename)
     c1, c2 = st.columns(2)
     c1.download_button(t("download_csv"), lambda: export.to_csv_bytes(table), file_name=f"{filename}.csv",
                        mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
@@ -301,6 +307,7 @@ def png_download(fig: go.Figure, filename: str, key: str) -> None:
 
     if not images.chromium_available():
         return
+    filename = document_file(filename)
     st.download_button(tr(present_labels.UI["download_png"]), data=lambda: images.figure_to_png(fig),
                        file_name=f"{filename}.png", mime="image/png", key=f"{key}_png", on_click="ignore",
                        icon=":material/image:", help=tr(present_labels.UI["png_help"]))

@@ -25,7 +25,7 @@ import streamlit as st
 PARAMS = {
     "lang": "the language (vi, en)",
     "unit": "the money unit (mvnd, bvnd)",
-    "doc": "the document shown (its package id, e.g. lang-son-2021)",
+    "doc": "the document shown (its package id, e.g. <province id>-<plan year>)",
     "district": "the district chosen on the map",
     "section": "the part of the document open on the sources page",
     "cite": "the cited sentence highlighted on the sources page",

@@ -1,4 +1,4 @@
-"""Budget 2021: how much for S&T, where it goes, and development investment 2016–2020 beside 2021."""
+"""Budget: how much for S&T, where it goes, and development investment in the review period beside the plan year."""
 from __future__ import annotations
 
 import streamlit as st
@@ -28,7 +28,7 @@ recurrent = q.stated_total("recurrent_mvnd", served.plan())
 investment = q.stated_total("investment_mvnd", served.plan())
 split = q.budget_split(served.plan())
 lines = q.budget_lines(served.plan())
-projects_2021 = q.investment_by_project(served.plan())
+projects_plan = q.investment_by_project(served.plan())
 
 st.title(ui.tr(L.TITLE))
 st.markdown(ui.tr(L.INTRO))
@@ -45,17 +45,17 @@ st.header(ui.tr(L.SPLIT_HEADER))
 lines_table = charts.budget_lines_table(lines, lang, unit)
 ui.chart_block(
     charts.budget_treemap(q.budget_tree(served.plan()), lines, lang, unit), lines_table,
-    S.split_summary(total["value"], split, projects_2021, lang, unit),
-    [total["cite_id"], lines.cite_id], key="budget_tree", filename="du_toan_2021",
+    S.split_summary(total["value"], split, projects_plan, lang, unit),
+    [total["cite_id"], lines.cite_id], key="budget_tree", filename="du_toan",
     shown=fmt.readable(lines_table, lang))
 st.caption(ui.tr(L.TREEMAP_HELP))
 st.info(S.recurrent_not_split(recurrent["value"], lang, unit), icon=":material/info:")
 
 st.subheader(ui.tr(L.LINES_HEADER))
-ui.table_block(lines_table, lines.cite_id, key="budget_lines", filename="cac_khoan_du_toan_2021",
+ui.table_block(lines_table, lines.cite_id, key="budget_lines", filename="cac_khoan_du_toan",
                shown=fmt.readable(lines_table, lang))
 
-# --- 2016–2020 beside 2021 -----------------------------------------------------------------
+# --- the review period beside the plan year -----------------------------------------------------------------
 st.header(ui.tr(L.PERIODS_HEADER))
 prev = q.stated_total("investment_mvnd", served.review())
 prev_n = q.stated_total("investment_project_count", served.review())
@@ -69,5 +69,5 @@ across_table = charts.investment_table(across, lang, unit)
 ui.chart_block(
     charts.investment_periods_bar(across, lang, unit), across_table,
     S.periods_summary(across, prev["value"], prev_n["value"], investment["value"], plan_n["value"], lang, unit),
-    [prev["cite_id"], plan_n["cite_id"], across.cite_id], key="budget_periods", filename="von_dau_tu_2016_2021",
+    [prev["cite_id"], plan_n["cite_id"], across.cite_id], key="budget_periods", filename="von_dau_tu_qua_cac_giai_doan",
     shown=fmt.readable(across_table, lang))

@@ -56,4 +56,4 @@ for key, title, note, long, money in sections:
     links = {src_old: [ui.cite_link(s, c, older.id) if isinstance(c, str) else None for s, c in zip(wide.section_old, wide.cite_old)],
              src_new: [ui.cite_link(s, c, newer.id) if isinstance(c, str) else None for s, c in zip(wide.section_new, wide.cite_new)]}
     ui.linked_table(data, shown, links, key=f"compare_{key}",
-                    filename=f"khcn-{older.id}-{newer.identity.plan_year}-{key}")
+                    filename=f"so-sanh-{older.identity.plan_year}-{key}")

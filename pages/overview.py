@@ -1,4 +1,4 @@
-"""Overview: the document, the answer to "how much for S&T in 2021 and where does it go", and the
+"""Overview: the document, the answer to "how much for S&T in the plan year and where does it go", and the
 key figures as cards, each with its sentence and a link to its page."""
 from __future__ import annotations
 
@@ -50,9 +50,9 @@ with st.container(border=True):
     if len(documents.of_province(served.province())) > 1:
         st.page_link("pages/compare.py", label=ui.tr(L.COMPARE_LINK), icon=":material/compare_arrows:")
 
-# --- 2021: how much, and where it goes -----------------------------------------------------
-st.header(ui.tr(L.QUESTION_2021))
-st.markdown(S.answer_2021(total["value"], split, projects, lang, unit))
+# --- the plan year: how much, and where it goes -----------------------------------------------------
+st.header(ui.tr(L.QUESTION_PLAN))
+st.markdown(S.answer_plan(total["value"], split, projects, lang, unit))
 row = st.columns(3)
 card(row[0], money_label(L.CARD_TOTAL), money_value(total["value"]), ui.tr(L.TOTAL_CAPTION),
      [total["cite_id"]], "budget", "total")
@@ -62,7 +62,7 @@ card(row[2], money_label(L.CARD_INVESTMENT), money_value(investment["value"]),
      S.investment_caption(split, n_projects["value"], lang),
      [investment["cite_id"], n_projects["cite_id"], *projects.cite_id], "budget", "investment")
 
-# --- 2016–2020: what it delivered ----------------------------------------------------------
+# --- the review period: what it delivered ----------------------------------------------------------
 st.header(ui.tr(L.QUESTION_REVIEW))
 tasks = q_review.tasks_total()
 tasks_stated = q_budget.stated_total("provincial_task_count", served.review())

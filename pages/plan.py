@@ -1,4 +1,4 @@
-"""Plan 2021: the planned research, the eleven activity areas and the 2021 investment projects. Layout only."""
+"""Plan: the planned research, the activity areas and the investment projects. Layout only."""
 from __future__ import annotations
 
 import streamlit as st

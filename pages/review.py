@@ -1,4 +1,4 @@
-"""Review 2016–2020: what the period delivered, every figure with its source. Layout only."""
+"""Review: what the period delivered, every figure with its source. Layout only."""
 from __future__ import annotations
 
 import streamlit as st

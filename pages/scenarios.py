@@ -1,4 +1,4 @@
-"""Allocation scenarios: reallocate the 2021 budget within the document's rules; save, share, compare.
+"""Allocation scenarios: reallocate the plan year's budget within the document's rules; save, share, compare.
 
 Layout only: the arithmetic is khcn_dash.scenario, the saving khcn_dash.scenario_store, the
 session glue (callbacks, address bar, notices) khcn_dash.scenario_session, the sentences
@@ -149,7 +149,7 @@ def scenario_body() -> None:
         charts.lines_vs_plan_bar(charts.lines_chart_frame(line_rows, LINES, LANG), LANG, UNIT), lines_table,
         summaries.lines_summary(line_rows, source_rows, LINES, LANG, UNIT),
         [r["cite_ids"] for r in line_rows] + [r["cite_ids"] for r in source_rows],
-        key="scn_lines", filename="kich-ban-2021", shown=fmt.readable(lines_table, LANG))
+        key="scn_lines", filename="kich-ban", shown=fmt.readable(lines_table, LANG))
 
     st.markdown(f"**{L.t('floor', LANG)}**")
     st.text_input(L.t("local_budget", LANG, unit=U), key=sess.K.LOCAL_BUDGET,
@@ -202,7 +202,7 @@ def scenario_body() -> None:
     else:
         st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
         st.code(model.share_url(st.context.url, sess.PAGE_PATH, link), language=None, wrap_lines=True)
-    ui.download_buttons(charts.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban-2021", key="scn_export")
+    ui.download_buttons(charts.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban", key="scn_export")
     present.remember_on_screen(sess.PAGE_PATH)  # a fragment run: the sidebar's briefing follows it
 
 
@@ -305,4 +305,4 @@ else:
         charts.compare_diff_bar(charts.compare_chart_frame(rows, names, LINES, LANG), LANG, UNIT), compare_table,
         summaries.compare_summary(rows, {k: md_escape(v) for k, v in names.items()}, LANG, UNIT),
         [ln.cite_ids for ln in baseline.lines] + [baseline.total_cite_ids],
-        key="scn_compare_block", filename="so-sanh-kich-ban-2021", shown=fmt.readable(compare_table, LANG))
+        key="scn_compare_block", filename="so-sanh-kich-ban", shown=fmt.readable(compare_table, LANG))

@@ -24,7 +24,7 @@ def tab(at, name: str, lang: str = "vi", **views: str):
     """Opens the page's tab `name` (research, areas, investment) and the given chart blocks' views
     (block=chart|table) as clicks would: only open tabs are drawn."""
     i = 0 if lang == "vi" else 1
-    opened = {"plan_tabs": L.T[f"tab_{name}"][i]}
+    opened = {"plan_tabs": labels.pick(L.T[f"tab_{name}"], lang)}
     opened.update({f"{block}_view": labels.UI[view][i] for block, view in views.items()})
     return show_tabs(at, **opened)
 

@@ -85,13 +85,13 @@ def test_a_failing_slide_is_skipped_not_fatal(monkeypatch):
 
 def test_scenario_slide_without_a_choice_is_the_plan_as_written():
     slide = slides.scenario_slide("vi", "mvnd")
-    assert slide.title == L.UI["slide_scenario"][0]
+    assert slide.title == labels.pick(L.UI["slide_scenario"], "vi")
     assert dict(slide.figures) == {"Tổng kinh phí": "66.769,9 triệu đồng",
                                    "Kinh phí sự nghiệp KH&CN": "33.427,9 triệu đồng",
                                    "Chi đầu tư phát triển": "33.342 triệu đồng",
-                                   L.UI["fig_rules"][0]: L.UI["rules_kept"][0]}
+                                   labels.pick(L.UI["fig_rules"], "vi"): labels.pick(L.UI["rules_kept"], "vi")}
     assert slide.deltas == [None] * 4
-    assert slide.lines == [L.UI["scenario_plan"][0]]
+    assert slide.lines == [labels.pick(L.UI["scenario_plan"], "vi")]
     assert slide.chart is not None and not slide.notice
 
 
@@ -113,7 +113,7 @@ def test_scenario_slide_shows_the_sessions_scenario_against_the_plan(lang, unit,
 def test_scenario_slide_lists_broken_rules():
     scn = model.Scenario.plan(_baseline()).with_mode("free").set_amount(MINISTRY, D("17000"))
     slide = slides.scenario_slide("vi", "mvnd", slides.ScenarioChoice(payload=scn.to_payload()))
-    assert dict(slide.figures)[L.UI["fig_rules"][0]] == "Vi phạm 1 quy tắc"
+    assert dict(slide.figures)[labels.pick(L.UI["fig_rules"], "vi")] == "Vi phạm 1 quy tắc"
     assert any("vốn của Bộ giữ nguyên trên dòng của mình" in line for line in slide.lines)
 
 
@@ -132,9 +132,9 @@ def test_scenario_slide_shows_a_saved_scenario_with_its_version_and_author(scena
 ])
 def test_an_unreadable_choice_shows_the_plan_with_a_notice(choice):
     slide = slides.scenario_slide("vi", "mvnd", choice)
-    assert slide.notice == L.UI["scenario_unreadable"][0]
+    assert slide.notice == labels.pick(L.UI["scenario_unreadable"], "vi")
     assert slide.figures[0][1] == "66.769,9 triệu đồng"
-    assert slide.lines == [L.UI["scenario_plan"][0]]
+    assert slide.lines == [labels.pick(L.UI["scenario_plan"], "vi")]
 
 
 @pytest.mark.parametrize("raw, expected", [("1", True), ("0", False), (None, None), ("yes", None),
@@ -170,42 +170,42 @@ def test_normal_mode_has_the_toggle_off_and_both_briefing_downloads():
     assert not at.exception
     assert at.toggle(key="present").value is False
     labels_shown = [d.proto.label for d in at.get("download_button")]
-    assert L.UI["briefing_page"][0] in labels_shown and L.UI["briefing_all"][0] in labels_shown
+    assert labels.pick(L.UI["briefing_page"], "vi") in labels_shown and labels.pick(L.UI["briefing_all"], "vi") in labels_shown
 
 
 def test_toggle_turns_the_app_into_the_slideshow_and_exit_link_returns():
     at = open_page("overview")
     at.toggle(key="present").set_value(True).run()
     assert not at.exception
-    assert _titles(at) == [L.UI["slide_key_figures"][0]]
+    assert _titles(at) == [labels.pick(L.UI["slide_key_figures"], "vi")]
     assert at.query_params.get("slide") == "key_figures"
     assert "66.769,9 triệu đồng" in [m.value for m in at.metric]
-    exit_link = [p for p in at.get("page_link") if p.proto.label == L.UI["exit"][0]]
+    exit_link = [p for p in at.get("page_link") if p.proto.label == labels.pick(L.UI["exit"], "vi")]
     assert len(exit_link) == 1
     assert "present=0" in exit_link[0].proto.query_string
 
 
 def test_url_present_1_starts_at_the_first_slide_and_buttons_move():
     at = open_page("overview", present="1", lang="en")
-    assert _titles(at) == [L.UI["slide_key_figures"][1]]
+    assert _titles(at) == [labels.pick(L.UI["slide_key_figures"], "en")]
     at.button(key="present_next").click().run()
-    assert _titles(at) == [L.UI["slide_budget"][1]]
+    assert _titles(at) == [labels.pick(L.UI["slide_budget"], "en")]
     assert "66,769.9 million VND" in [m.value for m in at.metric]
     at.button(key="present_prev").click().run()
     at.button(key="present_prev").click().run()
-    assert _titles(at) == [L.UI["slide_document"][1]]
+    assert _titles(at) == [labels.pick(L.UI["slide_document"], "en")]
     assert at.button(key="present_prev").disabled
     at.button(key="present_end").click().run()
-    assert _titles(at) == [L.UI["slide_scenario"][1]]
+    assert _titles(at) == [labels.pick(L.UI["slide_scenario"], "en")]
     assert at.button(key="present_next").disabled
 
 
 def test_slide_address_opens_that_slide_and_bad_ones_fall_back():
     at = open_page("present", slide="review")
-    assert _titles(at) == [L.UI["slide_review"][0]]
+    assert _titles(at) == [labels.pick(L.UI["slide_review"], "vi")]
     at = open_page("present", slide="../../etc/passwd")
     assert not at.exception
-    assert _titles(at) == [L.UI["slide_document"][0]]
+    assert _titles(at) == [labels.pick(L.UI["slide_document"], "vi")]
 
 
 def test_present_0_leaves_presentation_mode():
@@ -215,7 +215,7 @@ def test_present_0_leaves_presentation_mode():
     at.run()
     assert not at.exception
     assert at.toggle(key="present").value is False
-    assert L.UI["slide_document"][0] not in _titles(at)
+    assert labels.pick(L.UI["slide_document"], "vi") not in _titles(at)
 
 
 @pytest.mark.parametrize("bad", ["2", "true", "<b>x</b>", "1' OR '1'='1"])
@@ -231,7 +231,7 @@ def test_presentation_page_is_in_the_navigation():
 
 def test_chart_blocks_offer_a_png_download():
     at = open_page("review")
-    pngs = [d for d in at.get("download_button") if d.proto.label == L.UI["download_png"][0]]
+    pngs = [d for d in at.get("download_button") if d.proto.label == labels.pick(L.UI["download_png"], "vi")]
     assert pngs, "no PNG download on the review page's charts"
 
 
@@ -241,12 +241,12 @@ def test_present_this_scenario_from_the_scenarios_page_and_back():
     at.text_input(key=f"scn_amt_{LAB}").set_value("12.000").run()
     at.button(key="scn_present").click().run()
     assert not at.exception
-    assert _titles(at) == [L.UI["slide_scenario"][0]]
+    assert _titles(at) == [labels.pick(L.UI["slide_scenario"], "vi")]
     assert at.query_params.get("slide") == "scenario"
     values = {m.label: m.value for m in at.metric}
     assert values["Tổng kinh phí"] == "68.769,9 triệu đồng"
     assert at.selectbox(key=present.SCENARIO_WIDGET).value == present.CURRENT
-    exit_link = [p for p in at.get("page_link") if p.proto.label == L.UI["exit"][0]]
+    exit_link = [p for p in at.get("page_link") if p.proto.label == labels.pick(L.UI["exit"], "vi")]
     assert exit_link[0].proto.page.endswith("scenarios.py") or "scenarios" in exit_link[0].proto.page
 
 
@@ -274,5 +274,5 @@ def test_a_saved_scenario_is_picked_on_the_slide_and_linked_by_address(scenario_
 def test_a_bad_scenario_address_gives_a_message_and_shows_the_current(bad):
     at = open_page("present", slide="scenario", scenario=bad)
     assert not at.exception
-    assert [w.value for w in at.warning] == [L.UI["scenario_bad_link"][0]]
+    assert [w.value for w in at.warning] == [labels.pick(L.UI["scenario_bad_link"], "vi")]
     assert at.selectbox(key=present.SCENARIO_WIDGET).value == present.CURRENT

@@ -68,9 +68,9 @@ def test_investment_across_periods_keeps_the_bases_apart():
 
 def test_infrastructure_status_matches_section_A_II_2_3():
     df = budget.infrastructure_status().set_index("project_id")
-    assert df.loc["experimental-farm", ["approved_total_mvnd", "allocated_2016_2020_mvnd", "remaining_mvnd"]].tolist() \
+    assert df.loc["experimental-farm", ["approved_total_mvnd", "allocated_review_mvnd", "remaining_mvnd"]].tolist() \
         == [45936, 213, 45723]
-    assert df.loc["lab-upgrade", "planned_2021_mvnd"] == 10000
+    assert df.loc["lab-upgrade", "planned_plan_mvnd"] == 10000
     assert df.loc["radiation-station", "status"] == "awaiting_equipment"
     assert (df.status == "halted").sum() == 2
 

@@ -1,5 +1,5 @@
-"""Budget page: the 2021 plan as a drill-down treemap (and, for the key-figures slide, a donut of its
-two parts), investment 2016–2020 beside 2021, and the tables behind both (headers in the reader's
+"""Budget page: the plan as a drill-down treemap (and, for the key-figures slide, a donut of its
+two parts), investment in the review period beside the plan year, and the tables behind both (headers in the reader's
 language, money in the chosen unit).
 
 Pure functions: query DataFrames + lang + unit in, plotly Figure / DataFrame out.
@@ -34,7 +34,7 @@ def _money_texts(values, lang: str, unit: str) -> list[str]:
 def budget_treemap(tree: pd.DataFrame, lines: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
     """Total -> funding kind -> project, sized by money; click a box to zoom in.
 
-    `tree` is queries.budget.budget_tree(); `lines` is budget_lines('2021') (for project names,
+    `tree` is queries.budget.budget_tree(); `lines` is budget_lines(<plan year>) (for project names,
     status and funder)."""
     by_project = lines.dropna(subset=["project_id"]).set_index("project_id")
     ids, parents, names, notes, colours = [], [], [], [], []
@@ -70,11 +70,11 @@ def budget_treemap(tree: pd.DataFrame, lines: pd.DataFrame, lang: str = "vi", un
 
 
 def investment_periods_bar(across: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
-    """Grouped horizontal bars per project: allocated 2016–2020 and planned 2021, side by side, never stacked.
+    """Grouped horizontal bars per project: allocated in the review period and planned in the plan year, side by side, never stacked.
 
     `across` is queries.budget.investment_across_periods()."""
     short = "short_vi" if lang == "vi" else "short_en"
-    order = list(dict.fromkeys(across[short]))  # projects in query order (2016–2020 first, by size)
+    order = list(dict.fromkeys(across[short]))  # projects in query order (the review period first, by size)
     fig = go.Figure()
     for basis in ("allocated", "plan"):
         sub = across[across.basis == basis]
@@ -96,8 +96,8 @@ def investment_periods_bar(across: pd.DataFrame, lang: str = "vi", unit: str = "
 
 
 def budget_lines_table(lines: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> pd.DataFrame:
-    """The 2021 lines as shown and downloaded (the amount right after the name, so it is in view on a
-    narrow screen). `lines` is queries.budget.budget_lines('2021')."""
+    """The plan's lines as shown and downloaded (the amount right after the name, so it is in view on a
+    narrow screen). `lines` is queries.budget.budget_lines(<plan year>)."""
     quote = "source_quote"
     return pd.DataFrame({
         L.column("item", lang): [L.item_name(r, lang) for r in lines.itertuples()],
@@ -118,7 +118,7 @@ def investment_table(across: pd.DataFrame, lang: str = "vi", unit: str = "mvnd")
     short = "short_vi" if lang == "vi" else "short_en"
     return pd.DataFrame({
         L.column("project", lang): across[short].tolist(),
-        L.column("period", lang): [pick(L.PERIOD_NAMES.get(p, (p, p)), lang) for p in across.period],
+        L.column("period", lang): [fmt.period(p) for p in across.period],
         L.column("basis", lang): [name("basis", b, lang) for b in across.basis],
         L.column("amount", lang, unit): _in_unit(across.amount_mvnd, unit),
     })

@@ -1,4 +1,4 @@
-"""Plan 2021 page: chart builders and the display tables beside them.
+"""Plan page: chart builders and the display tables beside them.
 
 Pure functions, no st.* calls: DataFrames from khcn_dash.queries plus lang (and unit) in; a plotly
 Figure or a table with headers in the user's language out. The sentences that summarise these charts
@@ -39,7 +39,7 @@ def _bar_layout(fig: go.Figure, n_bars: int, x_title: str, x_max: float, tickfor
 # --- research fields and directions ----------------------------------------------------------
 
 def directions_by_field_bar(fields: pd.DataFrame, lang: str = "vi") -> go.Figure:
-    """Directions per 2021 research field, in the document's order, coloured as on the review page."""
+    """Directions per research field of the plan, in the document's order, coloured as on the review page."""
     names = name_col(fields, "name", lang)
     fig = go.Figure(go.Bar(
         x=fields["n_directions"], y=[html.escape(str(n)) for n in names], orientation="h",
@@ -100,10 +100,10 @@ def actions_table(actions: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
     }), lang)
 
 
-# --- 2021 investment projects -----------------------------------------------------------------
+# --- the plan's investment projects -----------------------------------------------------------------
 
 def investment_bar(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
-    """Money per 2021 project; colour and hatching say continuing or new, the label says who funds it."""
+    """Money per project of the plan; colour and hatching say continuing or new, the label says who funds it."""
     fig = go.Figure()
     for status in ("continuing", "new"):
         part = df[df["project_status"] == status]

@@ -1,4 +1,4 @@
-"""Review 2016–2020 page: chart builders and the display tables beside them.
+"""Review page: chart builders and the display tables beside them.
 
 Pure functions, no st.* calls: DataFrames from khcn_dash.queries plus lang (and unit) in; a plotly
 Figure or a table with headers in the user's language out. The sentences that summarise these
@@ -23,7 +23,7 @@ from . import PALETTE, base_layout
 from .common import AXIS_NUMBER, FIELD_COLOURS, to_unit_column, with_headers
 
 STATUS_COLOURS = {"protected": PALETTE[0], "in_progress": PALETTE[1]}
-INFRA_COLOURS = {"approved": PALETTE[4], "allocated": PALETTE[0], "planned_2021": PALETTE[1]}
+INFRA_COLOURS = {"approved": PALETTE[4], "allocated": PALETTE[0], "planned_plan": PALETTE[1]}
 KIND_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "cross", "x", "star", "hexagon", "triangle-down"]
 
 
@@ -95,7 +95,7 @@ def highlights_table(df: pd.DataFrame, districts: pd.DataFrame, lang: str = "vi"
     return _headers(out, lang)
 
 
-# --- development investment 2016–2020 ---------------------------------------------------------
+# --- development investment in the review period ---------------------------------------------------------
 
 def investment_bar(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
     """Money per project, largest on top, each bar labelled with its exact amount and share."""
@@ -136,20 +136,20 @@ def _infra_label(row, lang: str) -> str:
 
 
 def infrastructure_bar(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
-    """Grouped bars per project: approved total (hatched), allocated 2016–2020, planned 2021 where
+    """Grouped bars per project: approved total (hatched), allocated in the review period, planned in the plan year where
     there is a plan. Side by side, never stacked or summed: they are different bases."""
     y = [_infra_label(r, lang) for r in df.itertuples()]
     fig = go.Figure()
     series = [
         ("approved", "approved_total_mvnd", {"pattern": {"shape": "/", "fgcolor": "#FFFFFF", "fgopacity": 0.6}}),
-        ("allocated", "allocated_2016_2020_mvnd", {}),
-        ("planned_2021", "planned_2021_mvnd", {}),
+        ("allocated", "allocated_review_mvnd", {}),
+        ("planned_plan", "planned_plan_mvnd", {}),
     ]
     x_max = 0.0
     for key, col, marker in series:
         values = df[col].astype("float64")
-        shown = values.where(values > 0) if key == "planned_2021" else values
-        if key == "planned_2021" and shown.isna().all():
+        shown = values.where(values > 0) if key == "planned_plan" else values
+        if key == "planned_plan" and shown.isna().all():
             continue
         x = to_unit_column(shown, unit)
         x_max = max(x_max, float(x.max(skipna=True) or 0))
@@ -172,8 +172,8 @@ def infrastructure_table(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd")
         "project": name_col(df, "short", lang),
         "status": [labels.name("infra_status", s, lang) for s in df["status"]],
         "approved_total": to_unit_column(df["approved_total_mvnd"], unit),
-        "allocated_2016_2020": to_unit_column(df["allocated_2016_2020_mvnd"], unit),
-        "planned_2021": to_unit_column(df["planned_2021_mvnd"], unit),
+        "allocated_review": to_unit_column(df["allocated_review_mvnd"], unit),
+        "planned_plan": to_unit_column(df["planned_plan_mvnd"], unit),
         "status_quote": df["status_quote"],
         "section": df["section"],
         "quote": df["source_quote"],

@@ -6,6 +6,11 @@ through khcn_dash.ui.t(); names of coded values through name(kind, code, lang).
 """
 from __future__ import annotations
 
+import datetime as dt
+
+from .. import format as fmt
+from .. import served
+
 Pair = tuple[str, str]
 
 LANG_NAMES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
@@ -13,9 +18,9 @@ LANG_NAMES: dict[str, str] = {"vi": "Tiếng Việt", "en": "English"}
 # Page key -> (url path, title). The key is also the file name under pages/.
 PAGES: dict[str, tuple[str, Pair]] = {
     "overview": ("", ("Tổng quan", "Overview")),
-    "review": ("review", ("Tổng kết 2016–2020", "Review 2016–2020")),
-    "plan": ("plan", ("Kế hoạch 2021", "Plan 2021")),
-    "budget": ("budget", ("Dự toán ngân sách 2021", "Budget 2021")),
+    "review": ("review", ("Tổng kết {doc.review}", "Review {doc.review}")),
+    "plan": ("plan", ("Kế hoạch {doc.plan}", "Plan {doc.plan}")),
+    "budget": ("budget", ("Dự toán ngân sách {doc.plan}", "Budget {doc.plan}")),
     "map": ("map", ("Bản đồ chỉ dẫn địa lý & nhãn hiệu", "Geographical indications & trademarks map")),
     "scenarios": ("scenarios", ("Kịch bản phân bổ", "Allocation scenarios")),
     "compare": ("compare", ("So sánh các năm", "Year over year")),
@@ -25,10 +30,10 @@ PAGES: dict[str, tuple[str, Pair]] = {
 }
 
 UI: dict[str, Pair] = {
-    "app_title": ("KH&CN Lạng Sơn 2021", "Lạng Sơn S&T 2021"),
+    "app_title": ("KH&CN {doc.province} {doc.plan}", "{doc.province} S&T {doc.plan}"),
     "app_subtitle": (
-        "Kế hoạch hoạt động và dự toán ngân sách KH&CN năm 2021 (Kế hoạch số 100/KH-UBND ngày 12/6/2020)",
-        "2021 S&T activity plan and budget (Plan 100/KH-UBND of 12 June 2020)",
+        "Kế hoạch hoạt động và dự toán ngân sách KH&CN năm {doc.plan} (Kế hoạch số {doc.number} ngày {doc.date})",
+        "{doc.plan} S&T activity plan and budget (Plan {doc.number} of {doc.date})",
     ),
     "language": ("Ngôn ngữ", "Language"),
     "doc_province": ("Tỉnh", "Province"),
@@ -77,8 +82,8 @@ UI: dict[str, Pair] = {
         "No data has passed its checks yet, so this page cannot be shown. The checks that failed:",
     ),
     "footer": (
-        "Số liệu trích từ Kế hoạch số 100/KH-UBND ngày 12/6/2020 của UBND tỉnh Lạng Sơn.",
-        "Figures from Plan 100/KH-UBND of 12 June 2020 of Lạng Sơn People's Committee.",
+        "Số liệu trích từ Kế hoạch số {doc.number} ngày {doc.date} của UBND tỉnh {doc.province}.",
+        "Figures from Plan {doc.number} of {doc.date} of {doc.province} People's Committee.",
     ),
 }
 
@@ -160,7 +165,7 @@ CODES: dict[str, dict[str, Pair]] = {
         "bo_tai_chinh": ("Bộ Tài chính", "Ministry of Finance"),
         "lien_bo": ("Liên bộ", "Joint ministries"),
         "van_phong_chinh_phu": ("Văn phòng Chính phủ", "Government Office"),
-        "ubnd_tinh": ("UBND tỉnh Lạng Sơn", "Lạng Sơn People's Committee"),
+        "ubnd_tinh": ("UBND tỉnh {doc.province}", "{doc.province} People's Committee"),
         "ban_chi_huy": ("Ban Chỉ huy ứng phó sự cố bức xạ, hạt nhân", "Radiation-incident command board"),
         "ban_to_chuc": ("Ban Tổ chức Ngày hội khởi nghiệp ĐMST", "Start-up day organising board"),
     },
@@ -187,7 +192,7 @@ def name(kind: str, code: str | None, lang: str = "vi") -> str:
     pair = CODES.get(kind, {}).get(code)
     if pair is None:
         return str(code)
-    return pair[0 if lang == "vi" else 1]
+    return pick(pair, lang)
 
 
 # One asset's status in the document's own words (A.II.1.3): the geographical indications and the
@@ -207,5 +212,37 @@ def ip_status_words(ip_type: str, status: str, lang: str = "vi") -> str:
     return pick(pair, lang) if pair else name("ip_status", status, lang)
 
 
+# Words that name the document shown, written in a template as a token: the plan year ("{doc.plan}"),
+# the review period ("{doc.review}"; as the tables write it, "{doc.review_period}"), the province
+# ("{doc.province}"; its id, "{doc.province_id}"), the document's number, date and package id
+# ("{doc.number}", "{doc.date}", its ISO form "{doc.issued_on}", "{doc.id}"). pick() fills them from the
+# served document (khcn_dash.served), so no label names a province or a year of its own.
+DOCUMENT_TOKENS = ("{doc.plan}", "{doc.review}", "{doc.review_period}", "{doc.province}", "{doc.province_id}",
+                   "{doc.number}", "{doc.date}", "{doc.issued_on}", "{doc.id}")
+
+
+def document_words(lang: str) -> dict[str, str]:
+    """Each document token's words for the served document, in `lang` (empty with no document)."""
+    doc = served.current()
+    if doc is None:
+        return dict.fromkeys(DOCUMENT_TOKENS, "")
+    ident = doc.identity
+    return {"{doc.plan}": doc.plan, "{doc.review}": fmt.period(doc.review), "{doc.review_period}": doc.review,
+            "{doc.province}": doc.province_name(lang), "{doc.province_id}": doc.province, "{doc.number}": ident.number,
+            "{doc.date}": fmt.date(_date(ident.issued_on), lang), "{doc.issued_on}": ident.issued_on, "{doc.id}": doc.id}
+
+
+def _date(value: str):
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
 def pick(pair: Pair, lang: str) -> str:
-    return pair[0 if lang == "vi" else 1]
+    """The language's half of a pair, its document tokens filled in."""
+    text = pair[0 if lang == "vi" else 1]
+    if "{doc." in text:
+        for token, words in document_words(lang).items():
+            text = text.replace(token, words)
+    return text

@@ -40,11 +40,11 @@ DISTRICT_FULL: dict[str, Pair] = {
 UI: dict[str, Pair] = {
     "intro": (
         "Các sản phẩm được bảo hộ chỉ dẫn địa lý, nhãn hiệu chứng nhận và nhãn hiệu tập thể của tỉnh, theo "
-        "từng huyện (11 đơn vị hành chính cấp huyện năm 2020), như phần tổng kết 2016–2020 của Kế hoạch "
-        "100/KH-UBND nêu.",
+        "từng huyện (11 đơn vị hành chính cấp huyện năm 2020), như phần tổng kết {doc.review} của Kế hoạch "
+        "{doc.number} nêu.",
         "The province's products protected by a geographical indication, certification mark or collective "
-        "trademark, district by district (the 11 district-level units of 2020), as the 2016–2020 review in "
-        "Plan 100/KH-UBND lists them.",
+        "trademark, district by district (the 11 district-level units of 2020), as the {doc.review} review in "
+        "Plan {doc.number} lists them.",
     ),
     "filter_type": ("Loại bảo hộ", "Type of protection"),
     "filter_status": ("Tình trạng", "Status"),

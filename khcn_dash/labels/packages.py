@@ -39,14 +39,14 @@ TYPE_WORDS: dict[str, Pair] = {
     "integer": ("số nguyên", "a whole number"),
     "number": ("số (dấu chấm thập phân, không dấu phân cách hàng nghìn, ví dụ 66769.9)",
                "a number (decimal point, no thousands separator, e.g. 66769.9)"),
-    "date": ("ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2020-06-12)", "a date as YEAR-MONTH-DAY (e.g. 2020-06-12)"),
+    "date": ("ngày dạng NĂM-THÁNG-NGÀY (ví dụ {doc.issued_on})", "a date as YEAR-MONTH-DAY (e.g. {doc.issued_on})"),
     "string": ("chữ", "text"),
     "boolean": ("true hoặc false", "true or false"),
-    "period": ("khoảng năm dạng NĂM-NĂM (ví dụ 2016-2020)", "a span of years as YEAR-YEAR (e.g. 2016-2020)"),
-    "year": ("năm (số nguyên, ví dụ 2021)", "a year (a whole number, e.g. 2021)"),
+    "period": ("khoảng năm dạng NĂM-NĂM (ví dụ {doc.review_period})", "a span of years as YEAR-YEAR (e.g. {doc.review_period})"),
+    "year": ("năm (số nguyên, ví dụ {doc.plan})", "a year (a whole number, e.g. {doc.plan})"),
     "text": ("chữ, không để trống", "text, not empty"),
-    "id": ("mã viết thường không dấu, số và gạch nối (ví dụ lang-son)",
-           "an id of lower-case ASCII letters, digits and hyphens (e.g. lang-son)"),
+    "id": ("mã viết thường không dấu, số và gạch nối (ví dụ {doc.province_id})",
+           "an id of lower-case ASCII letters, digits and hyphens (e.g. {doc.province_id})"),
 }
 
 # Every problem the report can name: key -> (vi, en) template.
@@ -443,8 +443,8 @@ CLI: dict[str, Pair] = {
         "Took out the package {package}; it is kept in {folder}.",
     ),
     "bad_id": (
-        "«{value}» không phải mã gói (chữ thường không dấu, số và gạch nối, ví dụ lang-son-2021).",
-        "«{value}» is not a package id (lower-case ASCII letters, digits and hyphens, e.g. lang-son-2021).",
+        "«{value}» không phải mã gói (chữ thường không dấu, số và gạch nối, ví dụ {doc.id}).",
+        "«{value}» is not a package id (lower-case ASCII letters, digits and hyphens, e.g. {doc.id}).",
     ),
     "unknown_id": ("Không có gói «{value}» trong {folder}.", "There is no package «{value}» in {folder}."),
     "list_head": ("mã gói|tỉnh|năm kế hoạch|số văn bản|hư cấu", "package|province|plan year|document|fictional"),
@@ -533,7 +533,7 @@ CODE_ERROR: Pair = ("Chọn một mã trong danh sách.", "Pick a code from the 
 
 # The descriptor's keys in the «datapackage» sheet.
 IDENTITY_NOTES: dict[str, Pair] = {
-    "name": ("Tên gói: mã tỉnh-năm kế hoạch, ví dụ lang-son-2021.", "The package's name: province id-plan year, e.g. lang-son-2021."),
+    "name": ("Tên gói: mã tỉnh-năm kế hoạch, ví dụ {doc.id}.", "The package's name: province id-plan year, e.g. {doc.id}."),
     "title": ("Tên gói để hiển thị (không bắt buộc).", "A display title (optional)."),
     "description": ("Mô tả ngắn (không bắt buộc).", "A short description (optional)."),
     "version": ("Phiên bản của gói (không bắt buộc).", "The package's version (optional)."),
@@ -547,8 +547,8 @@ IDENTITY_NOTES: dict[str, Pair] = {
     "document.issuer_en": ("Cơ quan ban hành (tiếng Anh).", "The issuer in English."),
     "document.title_vi": ("Tên văn bản, như trong document_facts.", "The document's title, as in document_facts (Vietnamese)."),
     "document.title_en": ("Tên văn bản (tiếng Anh).", "The document's title in English."),
-    "plan_year": ("Năm kế hoạch, ví dụ 2021.", "The plan year, e.g. 2021."),
-    "review_period": ("Giai đoạn tổng kết, NĂM-NĂM, ví dụ 2016-2020.", "The review period, YEAR-YEAR, e.g. 2016-2020."),
+    "plan_year": ("Năm kế hoạch, ví dụ {doc.plan}.", "The plan year, e.g. {doc.plan}."),
+    "review_period": ("Giai đoạn tổng kết, NĂM-NĂM, ví dụ {doc.review_period}.", "The review period, YEAR-YEAR, e.g. {doc.review_period}."),
     "fictional": ("true nếu là dữ liệu hư cấu để thử, false nếu là văn bản thật.",
                   "true for fictional test data, false for a real document."),
 }
@@ -565,8 +565,8 @@ NOTE_PARTS: dict[str, Pair] = {
 COLUMN_NOTES: dict[str, Pair] = {
     # every table
     "province": ("Mã tỉnh, như province.id trong trang datapackage.", "The province id, as province.id in the datapackage sheet."),
-    "period": ("Năm kế hoạch (ví dụ 2021) hoặc giai đoạn tổng kết (ví dụ 2016-2020).",
-               "The plan year (e.g. 2021) or the review period (e.g. 2016-2020)."),
+    "period": ("Năm kế hoạch (ví dụ {doc.plan}) hoặc giai đoạn tổng kết (ví dụ {doc.review_period}).",
+               "The plan year (e.g. {doc.plan}) or the review period (e.g. {doc.review_period})."),
     "section": ("Mã mục của văn bản (section_id trong trang sections), ví dụ A.II.8.",
                 "The document's section id (section_id in the sections sheet), e.g. A.II.8."),
     "source_quote": ("Câu chép đúng từng chữ của văn bản, trong đúng mục; mọi giá trị của dòng phải có trong câu này.",

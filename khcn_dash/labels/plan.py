@@ -1,4 +1,4 @@
-"""Display strings of the Plan 2021 page, as (vi, en) pairs.
+"""Display strings of the Plan {doc.plan} page, as (vi, en) pairs.
 
 Templates use str.format fields; the numbers put into them are already formatted (format.py).
 The sentences that fill them are in khcn_dash.summaries.plan.
@@ -8,11 +8,11 @@ from __future__ import annotations
 from . import UI, Pair, name, pick
 
 T: dict[str, Pair] = {
-    "title": ("Kế hoạch hoạt động KH&CN năm 2021", "2021 S&T activity plan"),
+    "title": ("Kế hoạch hoạt động KH&CN năm {doc.plan}", "{doc.plan} S&T activity plan"),
     "intro": (
-        "Những việc tỉnh dự kiến làm trong năm 2021, theo phần B.I của Kế hoạch số 100/KH-UBND ngày 12/6/2020; "
+        "Những việc tỉnh dự kiến làm trong năm {doc.plan}, theo phần B.I của Kế hoạch số {doc.number} ngày {doc.date}; "
         "vốn đầu tư theo mục A.II.8 và B.II.",
-        "What the province plans to do in 2021, from part B.I of Plan 100/KH-UBND of 12 June 2020; investment "
+        "What the province plans to do in {doc.plan}, from part B.I of Plan {doc.number} of {doc.date}; investment "
         "from sections A.II.8 and B.II.",
     ),
     "how_to_source": (
@@ -21,31 +21,31 @@ T: dict[str, Pair] = {
         "Every figure on this page has a **Where the document says so** box below it: open it to read "
         "the original sentence, and click **Open in the document** to see it in context.",
     ),
-    "key_points": ("Kế hoạch 2021 tóm tắt", "The 2021 plan in brief"),
+    "key_points": ("Kế hoạch {doc.plan} tóm tắt", "The {doc.plan} plan in brief"),
     "m_tasks": ("Đề tài, dự án dự kiến", "Research tasks planned"),
-    "m_tasks_help": ("Số đề tài, dự án KH&CN dự kiến triển khai năm 2021, như văn bản ghi.",
-                     "Research tasks planned for 2021, as the document words it."),
+    "m_tasks_help": ("Số đề tài, dự án KH&CN dự kiến triển khai năm {doc.plan}, như văn bản ghi.",
+                     "Research tasks planned for {doc.plan}, as the document words it."),
     "m_fields": ("Lĩnh vực (định hướng)", "Fields (directions)"),
     "m_fields_help": ("Số lĩnh vực nghiên cứu, trong ngoặc là tổng số định hướng nghiên cứu.",
                       "Research fields; in brackets, the number of research directions."),
     "m_areas": ("Nhóm hoạt động (nội dung)", "Activity areas (actions)"),
     "m_areas_help": ("Số nhóm hoạt động (mục B.I.1–11), trong ngoặc là tổng số nội dung.",
                      "Activity areas (sections B.I.1–11); in brackets, the number of actions."),
-    "m_investment": ("Vốn đầu tư 2021 ({unit})", "Investment 2021 ({unit})"),
-    "m_investment_help": ("Vốn đầu tư phát triển dự kiến năm 2021, cho {n} dự án.",
-                          "Development investment planned for 2021, for {n} projects."),
+    "m_investment": ("Vốn đầu tư {doc.plan} ({unit})", "Investment {doc.plan} ({unit})"),
+    "m_investment_help": ("Vốn đầu tư phát triển dự kiến năm {doc.plan}, cho {n} dự án.",
+                          "Development investment planned for {doc.plan}, for {n} projects."),
     "tab_research": ("Nghiên cứu KH&CN", "Research"),
     "tab_areas": ("Các nhóm hoạt động", "Activity areas"),
-    "tab_investment": ("Dự án đầu tư 2021", "Investment projects 2021"),
+    "tab_investment": ("Dự án đầu tư {doc.plan}", "Investment projects {doc.plan}"),
     "h_fields": ("Bốn lĩnh vực nghiên cứu và các định hướng", "The four research fields and their directions"),
     "field_select": ("Xem định hướng của lĩnh vực", "Show the directions of"),
     "h_directions": ("Định hướng nghiên cứu: {name}", "Research directions: {name}"),
     "n_directions": ("{name}: {n} định hướng.", "{name}: {n} directions."),
-    "h_areas": ("Mười một nhóm hoạt động năm 2021", "The eleven activity areas of 2021"),
+    "h_areas": ("Mười một nhóm hoạt động năm {doc.plan}", "The eleven activity areas of {doc.plan}"),
     "area_select": ("Xem nội dung của nhóm hoạt động", "Show the actions of"),
     "h_actions": ("Nội dung: {name}", "Actions: {name}"),
     "n_actions": ("{name}: {n} nội dung.", "{name}: {n} actions."),
-    "h_investment": ("Vốn đầu tư phát triển năm 2021 theo dự án", "2021 development investment by project"),
+    "h_investment": ("Vốn đầu tư phát triển năm {doc.plan} theo dự án", "{doc.plan} development investment by project"),
     "translation_note": (
         "", "English text is our translation; the original Vietnamese sentence is under "
             "“Where the document says so”.",
@@ -84,21 +84,21 @@ CHART: dict[str, Pair] = {
 
 SUMMARY: dict[str, Pair] = {
     "fields": (
-        "Năm 2021 dự kiến triển khai **{tasks}** đề tài, dự án, tập trung vào **{n}** lĩnh vực với **{total}** "
+        "Năm {doc.plan} dự kiến triển khai **{tasks}** đề tài, dự án, tập trung vào **{n}** lĩnh vực với **{total}** "
         "định hướng nghiên cứu: {parts}.",
-        "For 2021 the plan foresees **{tasks}** research tasks in **{n}** fields with **{total}** research "
+        "For {doc.plan} the plan foresees **{tasks}** research tasks in **{n}** fields with **{total}** research "
         "directions: {parts}.",
     ),
     "areas": (
-        "Kế hoạch 2021 có **{n}** nhóm hoạt động với **{total}** nội dung. Nhiều nội dung nhất: {top}. "
+        "Kế hoạch {doc.plan} có **{n}** nhóm hoạt động với **{total}** nội dung. Nhiều nội dung nhất: {top}. "
         "Theo thứ tự trong văn bản: {parts}.",
-        "The 2021 plan has **{n}** activity areas with **{total}** actions. Most actions: {top}. In the "
+        "The {doc.plan} plan has **{n}** activity areas with **{total}** actions. Most actions: {top}. In the "
         "document's order: {parts}.",
     ),
     "part": ("{name} {n}", "{name} {n}"),
     "investment": (
-        "Năm 2021 dự kiến phân bổ **{total}** vốn đầu tư phát triển cho **{n}** dự án: {parts}.",
-        "For 2021, **{total}** of development investment is planned for **{n}** projects: {parts}.",
+        "Năm {doc.plan} dự kiến phân bổ **{total}** vốn đầu tư phát triển cho **{n}** dự án: {parts}.",
+        "For {doc.plan}, **{total}** of development investment is planned for **{n}** projects: {parts}.",
     ),
     "investment_group": ("{n} {status} ({items})", "{n} {status} ({items})"),
     "investment_item": ("{name}: {amount}{funder}", "{name}: {amount}{funder}"),
@@ -117,11 +117,11 @@ SUMMARY: dict[str, Pair] = {
 }
 
 FILENAMES: dict[str, str] = {
-    "fields": "linh-vuc-nghien-cuu-2021",
-    "directions": "dinh-huong-nghien-cuu-2021",
-    "areas": "nhom-hoat-dong-2021",
-    "actions": "noi-dung-hoat-dong-2021",
-    "investment": "du-an-dau-tu-2021",
+    "fields": "linh-vuc-nghien-cuu",
+    "directions": "dinh-huong-nghien-cuu",
+    "areas": "nhom-hoat-dong",
+    "actions": "noi-dung-hoat-dong",
+    "investment": "du-an-dau-tu",
 }
 
 

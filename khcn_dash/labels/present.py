@@ -51,13 +51,13 @@ UI: dict[str, Pair] = {
         "(The chart could not be drawn on this machine; the figures are above.)",
     ),
     # slide titles and figure labels
-    "slide_document": ("Kế hoạch KH&CN năm 2021 của tỉnh Lạng Sơn", "Lạng Sơn's 2021 S&T plan"),
+    "slide_document": ("Kế hoạch KH&CN năm {doc.plan} của tỉnh {doc.province}", "{doc.province}'s {doc.plan} S&T plan"),
     "slide_key_figures": ("Số liệu chính", "Key figures"),
-    "slide_budget": ("Dự toán kinh phí KH&CN năm 2021", "The 2021 S&T budget"),
-    "slide_review": ("Tổng kết 2016–2020: đề tài, dự án theo lĩnh vực", "Review 2016–2020: tasks by field"),
-    "slide_plan": ("Kế hoạch 2021: lĩnh vực và nhiệm vụ", "Plan 2021: fields and activities"),
+    "slide_budget": ("Dự toán kinh phí KH&CN năm {doc.plan}", "The {doc.plan} S&T budget"),
+    "slide_review": ("Tổng kết {doc.review}: đề tài, dự án theo lĩnh vực", "Review {doc.review}: tasks by field"),
+    "slide_plan": ("Kế hoạch {doc.plan}: lĩnh vực và nhiệm vụ", "Plan {doc.plan}: fields and activities"),
     "slide_map": ("Chỉ dẫn địa lý và nhãn hiệu theo huyện", "Geographical indications and trademarks by district"),
-    "slide_scenario": ("Kịch bản phân bổ kinh phí KH&CN 2021", "A 2021 S&T budget allocation scenario"),
+    "slide_scenario": ("Kịch bản phân bổ kinh phí KH&CN {doc.plan}", "A {doc.plan} S&T budget allocation scenario"),
     # the scenario slide
     "scenario_pick": ("Kịch bản trình chiếu", "Scenario shown"),
     "scenario_pick_help": (
@@ -88,15 +88,15 @@ UI: dict[str, Pair] = {
     "present_this_help": ("Mở chế độ trình chiếu ở trang kịch bản, với kịch bản đang soạn.",
                           "Opens presentation mode at the scenario slide, showing the scenario being edited."),
     "present_saved": ("Trình chiếu", "Present"),
-    "fig_total": ("Tổng kinh phí dự kiến 2021", "Total planned budget 2021"),
+    "fig_total": ("Tổng kinh phí dự kiến {doc.plan}", "Total planned budget {doc.plan}"),
     "fig_recurrent": ("Kinh phí sự nghiệp KH&CN", "Recurrent S&T budget"),
     "fig_investment": ("Chi đầu tư phát triển", "Development investment"),
-    "fig_planned_tasks": ("Đề tài, dự án triển khai năm 2021", "Research tasks to run in 2021"),
-    "fig_review_tasks": ("Đề tài, dự án 2016–2020", "Research tasks 2016–2020"),
-    "fig_review_investment": ("Đầu tư phát triển đã phân bổ 2016–2020", "Development investment allocated 2016–2020"),
+    "fig_planned_tasks": ("Đề tài, dự án triển khai năm {doc.plan}", "Research tasks to run in {doc.plan}"),
+    "fig_review_tasks": ("Đề tài, dự án {doc.review}", "Research tasks {doc.review}"),
+    "fig_review_investment": ("Đầu tư phát triển đã phân bổ {doc.review}", "Development investment allocated {doc.review}"),
     "fig_ip": ("Chỉ dẫn địa lý và nhãn hiệu đã bảo hộ", "Protected geographical indications and marks"),
-    "fig_fields": ("Lĩnh vực nghiên cứu năm 2021", "Research fields in 2021"),
-    "fig_areas": ("Nhóm nhiệm vụ năm 2021", "Activity areas in 2021"),
+    "fig_fields": ("Lĩnh vực nghiên cứu năm {doc.plan}", "Research fields in {doc.plan}"),
+    "fig_areas": ("Nhóm nhiệm vụ năm {doc.plan}", "Activity areas in {doc.plan}"),
     "fig_directions": ("Định hướng nghiên cứu", "Research directions"),
     "fig_share": ("{pct} tổng kinh phí", "{pct} of the total"),
     "about": ("khoảng {n}", "about {n}"),
@@ -105,15 +105,15 @@ UI: dict[str, Pair] = {
         "Plan {number} of {date}, {issuer}",
     ),
     "summary_key_figures": (
-        "Năm 2021 tỉnh dự kiến {total} cho KH&CN: {recurrent} kinh phí sự nghiệp và {investment} chi đầu tư "
-        "phát triển; giai đoạn 2016–2020 đã triển khai {tasks} đề tài, dự án.",
-        "For 2021 the province plans {total} for S&T: {recurrent} recurrent budget and {investment} "
-        "development investment; {tasks} research tasks ran in 2016–2020.",
+        "Năm {doc.plan} tỉnh dự kiến {total} cho KH&CN: {recurrent} kinh phí sự nghiệp và {investment} chi đầu tư "
+        "phát triển; giai đoạn {doc.review} đã triển khai {tasks} đề tài, dự án.",
+        "For {doc.plan} the province plans {total} for S&T: {recurrent} recurrent budget and {investment} "
+        "development investment; {tasks} research tasks ran in {doc.review}.",
     ),
     "summary_plan": (
-        "Năm 2021: {fields} lĩnh vực nghiên cứu với {directions} định hướng, {areas} nhóm nhiệm vụ với "
+        "Năm {doc.plan}: {fields} lĩnh vực nghiên cứu với {directions} định hướng, {areas} nhóm nhiệm vụ với "
         "{actions} nội dung, khoảng {tasks} đề tài, dự án.",
-        "In 2021: {fields} research fields with {directions} directions, {areas} activity areas with "
+        "In {doc.plan}: {fields} research fields with {directions} directions, {areas} activity areas with "
         "{actions} planned actions, about {tasks} research tasks.",
     ),
 }

@@ -1,4 +1,4 @@
-"""Display strings of the Review 2016–2020 page, as (vi, en) pairs.
+"""Display strings of the Review {doc.review} page, as (vi, en) pairs.
 
 Templates use str.format fields; the numbers put into them are already formatted (format.py).
 The sentences that fill them are in khcn_dash.summaries.review.
@@ -9,10 +9,10 @@ from . import Pair, name, pick
 from .sources import option_label as section_option
 
 T: dict[str, Pair] = {
-    "title": ("Tổng kết hoạt động KH&CN giai đoạn 2016–2020", "Review of S&T activities 2016–2020"),
+    "title": ("Tổng kết hoạt động KH&CN giai đoạn {doc.review}", "Review of S&T activities {doc.review}"),
     "intro": (
-        "Kết quả giai đoạn 2016–2020 theo phần A của Kế hoạch số 100/KH-UBND ngày 12/6/2020.",
-        "What 2016–2020 delivered, from part A of Plan 100/KH-UBND of 12 June 2020.",
+        "Kết quả giai đoạn {doc.review} theo phần A của Kế hoạch số {doc.number} ngày {doc.date}.",
+        "What {doc.review} delivered, from part A of Plan {doc.number} of {doc.date}.",
     ),
     "how_to_source": (
         "Mỗi con số trên trang có mục **Nguồn trong văn bản** ngay bên dưới: mở ra để đọc câu gốc "
@@ -20,7 +20,7 @@ T: dict[str, Pair] = {
         "Every figure on this page has a **Where the document says so** box below it: open it to read "
         "the original sentence, and click **Open in the document** to see it in context.",
     ),
-    "key_points": ("Kết quả chính 2016–2020", "Main results 2016–2020"),
+    "key_points": ("Kết quả chính {doc.review}", "Main results {doc.review}"),
     # headline metrics
     "m_tasks": ("Đề tài, dự án cấp tỉnh", "Provincial S&T tasks"),
     "m_ministry": ("Nhiệm vụ KH&CN cấp Bộ", "Ministry-level S&T tasks"),
@@ -30,10 +30,10 @@ T: dict[str, Pair] = {
     "m_ct_help": ("Số sản phẩm đã hoàn thành xây dựng nhãn hiệu tập thể ({a} + {b}).",
                   "Products whose collective trademark was completed ({a} + {b})."),
     "m_enterprises": ("Doanh nghiệp KH&CN", "S&T enterprises"),
-    "m_enterprises_help": ("Doanh nghiệp được cấp giấy chứng nhận doanh nghiệp KH&CN, 2016–2020.",
-                           "Businesses certified as S&T enterprises, 2016–2020."),
-    "m_investment_help": ("Vốn đầu tư phát triển cho {n} dự án KH&CN, cả giai đoạn 2016–2020.",
-                          "Development investment for {n} S&T projects, 2016–2020 in total."),
+    "m_enterprises_help": ("Doanh nghiệp được cấp giấy chứng nhận doanh nghiệp KH&CN, {doc.review}.",
+                           "Businesses certified as S&T enterprises, {doc.review}."),
+    "m_investment_help": ("Vốn đầu tư phát triển cho {n} dự án KH&CN, cả giai đoạn {doc.review}.",
+                          "Development investment for {n} S&T projects, {doc.review} in total."),
     # tabs
     "tab_tasks": ("Nhiệm vụ KH&CN", "S&T tasks"),
     "tab_investment": ("Đầu tư và hạ tầng", "Investment"),
@@ -53,13 +53,13 @@ T: dict[str, Pair] = {
         "Showing {shown} of the {total} research tasks the review names.",
     ),
     # investment tab
-    "h_investment": ("Vốn đầu tư phát triển 2016–2020 theo dự án", "Development investment 2016–2020 by project"),
+    "h_investment": ("Vốn đầu tư phát triển {doc.review} theo dự án", "Development investment {doc.review} by project"),
     "h_infrastructure": ("Hạ tầng KH&CN: tổng mức đầu tư và vốn đã được cấp", "S&T infrastructure: approved totals and money received"),
     "infra_note": (
         "Mỗi dự án có các cột đặt cạnh nhau, không cộng dồn: tổng mức đầu tư được duyệt, vốn đã phân bổ "
-        "2016–2020 và vốn dự kiến năm 2021 (nếu có).",
+        "{doc.review} và vốn dự kiến năm {doc.plan} (nếu có).",
         "Each project's bars stand side by side and are never added up: the approved total, the money "
-        "allocated in 2016–2020 and the money planned for 2021 (if any).",
+        "allocated in {doc.review} and the money planned for {doc.plan} (if any).",
     ),
     # IP tab
     "h_ip": ("Kết quả sở hữu trí tuệ", "Intellectual-property results"),
@@ -129,8 +129,8 @@ COLUMNS: dict[str, Pair] = {
     "project_full": ("Tên đầy đủ trong văn bản", "Full name"),
     "amount": ("Kinh phí ({unit})", "Amount ({unit})"),
     "approved_total": ("Tổng mức đầu tư được duyệt ({unit})", "Approved total ({unit})"),
-    "allocated_2016_2020": ("Đã phân bổ 2016–2020 ({unit})", "Allocated 2016–2020 ({unit})"),
-    "planned_2021": ("Dự kiến năm 2021 ({unit})", "Planned for 2021 ({unit})"),
+    "allocated_review": ("Đã phân bổ {doc.review} ({unit})", "Allocated {doc.review} ({unit})"),
+    "planned_plan": ("Dự kiến năm {doc.plan} ({unit})", "Planned for {doc.plan} ({unit})"),
     "status_quote": ("Câu gốc về tình trạng", "Original sentence on the status"),
     "ip_type": ("Loại", "Kind"),
     "ip_status": ("Tình trạng", "Status"),
@@ -178,8 +178,8 @@ CHART: dict[str, Pair] = {
     "tasks_axis": ("Số đề tài, dự án", "Number of tasks"),
     "money_axis": ("Kinh phí ({unit})", "Amount ({unit})"),
     "approved": ("Tổng mức đầu tư được duyệt", "Approved total"),
-    "allocated": ("Đã phân bổ 2016–2020", "Allocated 2016–2020"),
-    "planned_2021": ("Dự kiến năm 2021", "Planned for 2021"),
+    "allocated": ("Đã phân bổ {doc.review}", "Allocated {doc.review}"),
+    "planned_plan": ("Dự kiến năm {doc.plan}", "Planned for {doc.plan}"),
     "ip_axis": ("Số sản phẩm", "Number of products"),
     "year_axis": ("Năm ban hành", "Year issued"),
     "stack_axis": ("Số văn bản trong năm", "Instruments that year"),
@@ -188,14 +188,14 @@ CHART: dict[str, Pair] = {
 
 SUMMARY: dict[str, Pair] = {
     "tasks": (
-        "Giai đoạn 2016–2020, tỉnh triển khai **{total}** đề tài, dự án KH&CN cấp tỉnh. "
+        "Giai đoạn {doc.review}, tỉnh triển khai **{total}** đề tài, dự án KH&CN cấp tỉnh. "
         "Theo lĩnh vực: {parts}.",
-        "In 2016–2020 the province carried out **{total}** provincial S&T tasks. By field: {parts}.",
+        "In {doc.review} the province carried out **{total}** provincial S&T tasks. By field: {parts}.",
     ),
     "tasks_part": ("{name} {n} ({pct})", "{name} {n} ({pct})"),
     "investment": (
-        "Giai đoạn 2016–2020 đã phân bổ **{total}** vốn đầu tư phát triển cho **{n}** dự án KH&CN: {parts}.",
-        "In 2016–2020, **{total}** of development investment was allocated to **{n}** S&T projects: {parts}.",
+        "Giai đoạn {doc.review} đã phân bổ **{total}** vốn đầu tư phát triển cho **{n}** dự án KH&CN: {parts}.",
+        "In {doc.review}, **{total}** of development investment was allocated to **{n}** S&T projects: {parts}.",
     ),
     "money_part": ("{name} {amount} ({pct})", "{name} {amount} ({pct})"),
     "infra_intro": (
@@ -203,18 +203,18 @@ SUMMARY: dict[str, Pair] = {
         "The three S&T infrastructure projects reviewed in section A.II.2.3:",
     ),
     "infra_item": (
-        "**{name}**: tổng mức đầu tư {approved}; đã phân bổ 2016–2020 {allocated}{planned}. "
+        "**{name}**: tổng mức đầu tư {approved}; đã phân bổ {doc.review} {allocated}{planned}. "
         "Tình trạng: **{status}**. Văn bản ghi: “{quote}”",
-        "**{name}**: approved total {approved}; allocated 2016–2020 {allocated}{planned}. "
+        "**{name}**: approved total {approved}; allocated {doc.review} {allocated}{planned}. "
         "Status: **{status}**. The document says: “{quote}”",
     ),
-    "infra_planned": ("; dự kiến năm 2021 {amount}", "; planned for 2021 {amount}"),
+    "infra_planned": ("; dự kiến năm {doc.plan} {amount}", "; planned for {doc.plan} {amount}"),
     "ip": (
         "**{gi}** chỉ dẫn địa lý và **{cm}** nhãn hiệu chứng nhận tiếp tục được quảng bá, phát triển. Hoàn thành "
         "xây dựng nhãn hiệu tập thể cho **{ct}** sản phẩm ({ct_a} sản phẩm, cộng {ct_b} sản phẩm rau của thành "
-        "phố Lạng Sơn). Đang tiếp tục xây dựng nhãn hiệu cho **{wip}** sản phẩm.",
+        "phố {doc.province}). Đang tiếp tục xây dựng nhãn hiệu cho **{wip}** sản phẩm.",
         "**{gi}** geographical indications and **{cm}** certification mark continued to be promoted and developed. "
-        "Collective trademarks were completed for **{ct}** products ({ct_a} products, plus {ct_b} for Lạng Sơn "
+        "Collective trademarks were completed for **{ct}** products ({ct_a} products, plus {ct_b} for {doc.province} "
         "city's vegetables). Trademarks for **{wip}** more products are in progress.",
     ),
     "legal": (
@@ -235,9 +235,9 @@ SUMMARY: dict[str, Pair] = {
         "founded in **{year}** by merging two earlier centres.",
     ),
     "enterprises": (
-        "Từ năm 2016 đến 2020, **{n}** doanh nghiệp được cấp giấy chứng nhận doanh nghiệp KH&CN; văn bản "
+        "Trong giai đoạn {doc.review}, **{n}** doanh nghiệp được cấp giấy chứng nhận doanh nghiệp KH&CN; văn bản "
         "không nêu tên các doanh nghiệp này.",
-        "From 2016 to 2020, **{n}** businesses were certified as S&T enterprises; the document does not name them.",
+        "In {doc.review}, **{n}** businesses were certified as S&T enterprises; the document does not name them.",
     ),
     # key points at the top of the page
     "kp_tasks": ("**{n}** đề tài, dự án KH&CN cấp tỉnh, nhiều nhất thuộc lĩnh vực {top} ({top_n}); "
@@ -261,19 +261,19 @@ SUMMARY: dict[str, Pair] = {
 }
 
 FILENAMES: dict[str, str] = {
-    "tasks": "nhiem-vu-cap-tinh-2016-2020",
-    "ministry": "nhiem-vu-cap-bo-2016-2020",
-    "highlights": "de-tai-tieu-bieu-2016-2020",
-    "investment": "von-dau-tu-2016-2020",
+    "tasks": "nhiem-vu-cap-tinh",
+    "ministry": "nhiem-vu-cap-bo",
+    "highlights": "de-tai-tieu-bieu",
+    "investment": "von-dau-tu",
     "infrastructure": "ha-tang-khcn",
-    "ip": "so-huu-tri-tue-2016-2020",
+    "ip": "so-huu-tri-tue",
     "ip_list": "san-pham-so-huu-tri-tue",
     "orgs": "to-chuc-khcn",
     "legal": "van-ban-trich-dan",
     "undated": "van-ban-khong-ghi-nam",
-    "limitations": "han-che-2016-2020",
-    "recommendations": "kien-nghi-2016-2020",
-    "items": "viec-da-lam-theo-linh-vuc-2016-2020",
+    "limitations": "han-che",
+    "recommendations": "kien-nghi",
+    "items": "viec-da-lam-theo-linh-vuc",
 }
 
 

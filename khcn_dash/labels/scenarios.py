@@ -16,12 +16,12 @@ from . import Pair, name, pick
 
 
 TEXT: dict[str, Pair] = {
-    "title": ("Kịch bản phân bổ dự toán KH&CN 2021", "2021 S&T budget allocation scenarios"),
+    "title": ("Kịch bản phân bổ dự toán KH&CN {doc.plan}", "{doc.plan} S&T budget allocation scenarios"),
     "intro": (
-        "Thử các phương án phân bổ lại dự toán KH&CN năm 2021: chuyển tiền giữa các dòng, khôi phục dự án "
+        "Thử các phương án phân bổ lại dự toán KH&CN năm {doc.plan}: chuyển tiền giữa các dòng, khôi phục dự án "
         "đang ngừng, xem tỷ lệ chi KH&CN so với mức tối thiểu 2%. Các quy tắc của văn bản được kiểm tra "
         "ngay; kịch bản có thể lưu, mở lại bằng đường liên kết và so sánh.",
-        "Try ways of reallocating the 2021 S&T budget: move money between lines, resume a halted "
+        "Try ways of reallocating the {doc.plan} S&T budget: move money between lines, resume a halted "
         "project, see the S&T share against the 2% floor. The document's rules are checked as you go; "
         "scenarios can be saved, reopened from a link and compared.",
     ),
@@ -42,8 +42,8 @@ TEXT: dict[str, Pair] = {
     "candidates": ("Thêm dự án đang ngừng triển khai", "Add a halted project"),
     "candidates_help": (
         "Các dự án hạ tầng KH&CN mà phần tổng kết nêu là đang ngừng (đình, giãn, hoãn) và không có "
-        "trong kế hoạch 2021. Dòng thêm vào bắt đầu từ 0.",
-        "Infrastructure projects the review says are halted and that are not in the 2021 plan. An added "
+        "trong kế hoạch {doc.plan}. Dòng thêm vào bắt đầu từ 0.",
+        "Infrastructure projects the review says are halted and that are not in the {doc.plan} plan. An added "
         "line starts at 0.",
     ),
     "reset": ("Về lại kế hoạch", "Back to the plan"),
@@ -86,8 +86,8 @@ TEXT: dict[str, Pair] = {
     "metric_total": ("Tổng kinh phí", "Total budget"),
     "floor": ("Tỷ lệ chi KH&CN so với mức tối thiểu 2% tổng chi ngân sách địa phương",
               "S&T share against the 2% floor of local budget expenditure"),
-    "local_budget": ("Tổng chi ngân sách địa phương năm 2021 ({unit})",
-                     "Province's total local budget expenditure 2021 ({unit})"),
+    "local_budget": ("Tổng chi ngân sách địa phương năm {doc.plan} ({unit})",
+                     "Province's total local budget expenditure {doc.plan} ({unit})"),
     "local_budget_help": (
         "Văn bản không nêu con số này; nhập số liệu bạn có để tính tỷ lệ. Để trống để bỏ qua.",
         "The document does not give this figure; enter the one you have to compute the share. Leave empty to skip.",
@@ -400,10 +400,10 @@ RULE: dict[str, Pair] = {
     ),
     "cap_exceeded": (
         "Vi phạm quy tắc «không vượt tổng mức đầu tư còn lại»: dự án «{line}» có tổng mức đầu tư được duyệt "
-        "{approved}, đã được bố trí {allocated} giai đoạn 2016–2020, nên còn nhận tối đa {cap}; kịch bản ghi "
+        "{approved}, đã được bố trí {allocated} giai đoạn {doc.review}, nên còn nhận tối đa {cap}; kịch bản ghi "
         "{amount}, vượt {over}.",
         "Breaks the rule “no more than the approved investment still open”: “{line}” has an approved total "
-        "investment of {approved} and received {allocated} in 2016–2020, so it may receive at most {cap}; "
+        "investment of {approved} and received {allocated} in {doc.review}, so it may receive at most {cap}; "
         "this scenario gives it {amount}, {over} too much.",
     ),
     "negative": ("Vi phạm quy tắc «không có số âm»: «{line}» đang là {amount}.",

@@ -8,9 +8,9 @@ from . import Pair, pick
 
 TITLE: Pair = ("Văn bản gốc", "Source document")
 INTRO: Pair = (
-    "Toàn văn Kế hoạch số 100/KH-UBND, chia theo mục. Chọn một mục, bấm vào mục lục hoặc tìm một từ. "
+    "Toàn văn Kế hoạch số {doc.number}, chia theo mục. Chọn một mục, bấm vào mục lục hoặc tìm một từ. "
     "Các liên kết «Mở trong văn bản» ở những trang khác dẫn tới đây và tô màu câu được trích.",
-    "The full text of Plan 100/KH-UBND, section by section. Pick a section, use the contents or search for a word. "
+    "The full text of Plan {doc.number}, section by section. Pick a section, use the contents or search for a word. "
     "The «Open in the document» links on the other pages lead here and highlight the sentence they cite.",
 )
 VIETNAMESE_ONLY: Pair = (

@@ -6,7 +6,7 @@ The document's identity is under the descriptor's `khcn` property:
 
     "khcn": {"province": {"id", "name_vi", "name_en"},
              "document": {"number", "issued_on", "issuer_vi", "issuer_en", "title_vi", "title_en"},
-             "plan_year": 2021, "review_period": "2016-2020", "fictional": false}
+             "plan_year": <year>, "review_period": "<first year>-<last year>", "fictional": false}
 
 The package's name is "<province id>-<plan year>" and names its folder.
 """
@@ -23,7 +23,7 @@ from .. import config, schema
 
 PROFILE = "data-package"  # not "tabular-": the document text and the GeoJSON are resources too
 DOCUMENT = "document.txt"
-PACKAGE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a package's name and folder: "lang-son-2021"
+PACKAGE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a package's name and folder: "<province id>-<plan year>"
 PROVINCE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 # The descriptor's identity as flat keys (the workbook's «datapackage» sheet): top-level members, then

@@ -29,7 +29,7 @@ from ..labels import packages as L
 from . import workbook
 from .report import Problem, Refused, Unreadable
 
-MAX_UPLOAD_BYTES = 20 * 2**20  # a package file (.zip or .xlsx); Lạng Sơn 2021 is about 0.2 MB zipped
+MAX_UPLOAD_BYTES = 20 * 2**20  # a package file (.zip or .xlsx); the first package is about 0.2 MB zipped
 MAX_UNPACKED_BYTES = 100 * 2**20  # everything a zip (or a folder) holds, unpacked
 MAX_RATIO = 100  # uncompressed : compressed, for an entry (or the whole zip) over RATIO_FLOOR_BYTES
 RATIO_FLOOR_BYTES = 2**20  # small entries compress as they like

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .. import config
+from .. import config, documents
 from . import descriptor, validation
 from .report import Report
 
@@ -64,7 +64,8 @@ def add(path: Path, packages_dir: Path | None = None) -> Added:
         if not report.valid:
             return Added(report)
         published, replaced = _publish(folder, report.identity.package_id, root)
-        return Added(report, published, replaced)
+    documents.forget()  # this process lists it at once (others within documents.RESCAN_SECONDS)
+    return Added(report, published, replaced)
 
 
 @contextmanager
@@ -166,4 +167,5 @@ def remove(package_id: str, packages_dir: Path | None = None) -> Path:
             raise UnknownPackage(package_id)
         kept = _kept_place(root, package_id)
         os.rename(target, kept)
+        documents.forget()
         return kept

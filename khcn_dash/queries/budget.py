@@ -1,4 +1,4 @@
-"""Budget questions: the 2021 plan, its split, and investment across periods."""
+"""Budget questions: the plan, its split, and investment across periods."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -93,7 +93,7 @@ def investment_by_project(period: str, province: str | None = None) -> pd.DataFr
 
 @cached
 def investment_across_periods(province: str | None = None) -> pd.DataFrame:
-    """Investment per project and period, side by side: allocated 2016–2020 next to planned 2021.
+    """Investment per project and period, side by side: allocated in the review period next to planned in the plan year.
     Never added together. Columns: project_id, short_vi, short_en, period, basis, amount_mvnd, cite_id."""
     return df("""
         SELECT project_id, short_vi, short_en, period, basis, amount_mvnd, cite_id
@@ -105,8 +105,8 @@ def investment_across_periods(province: str | None = None) -> pd.DataFrame:
 @cached
 def infrastructure_status(province: str | None = None) -> pd.DataFrame:
     """Infrastructure projects reviewed in A.II.2.3 with money so far. Columns: project_id, short_vi,
-    short_en, name_vi, name_en, approved_total_mvnd, allocated_2016_2020_mvnd, remaining_mvnd,
-    planned_2021_mvnd, status, section, source_quote, cite_id, status_quote, status_cite_id."""
+    short_en, name_vi, name_en, approved_total_mvnd, allocated_review_mvnd, remaining_mvnd,
+    planned_plan_mvnd, status, section, source_quote, cite_id, status_quote, status_cite_id."""
     return df("""
         WITH money AS (
             SELECT project_id,
@@ -114,9 +114,9 @@ def infrastructure_status(province: str | None = None) -> pd.DataFrame:
                    coalesce(sum(amount_mvnd) FILTER (WHERE basis = 'plan'), 0) AS planned
             FROM budget_lines WHERE province = $province GROUP BY project_id)
         SELECT i.project_id, p.short_vi, p.short_en, p.name_vi, p.name_en, i.approved_total_mvnd,
-               coalesce(m.allocated, 0) AS allocated_2016_2020_mvnd,
+               coalesce(m.allocated, 0) AS allocated_review_mvnd,
                i.approved_total_mvnd - coalesce(m.allocated, 0) AS remaining_mvnd,
-               coalesce(m.planned, 0) AS planned_2021_mvnd,
+               coalesce(m.planned, 0) AS planned_plan_mvnd,
                i.status, i.section, i.source_quote, i.cite_id, i.status_quote, i.status_cite_id
         FROM infrastructure_projects i
         JOIN projects p USING (project_id)

@@ -1,4 +1,4 @@
-"""Questions about the 2021 plan (section B.I)."""
+"""Questions about the plan (section B.I)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -10,7 +10,7 @@ from .. import served
 
 @cached
 def research_fields(period: str | None = None, province: str | None = None) -> pd.DataFrame:
-    """The 2021 research fields with their number of directions. Columns: field_code, seq, name_vi,
+    """The plan's research fields with their number of directions. Columns: field_code, seq, name_vi,
     name_en, n_directions, section, source_quote, cite_id."""
     return df("""
         SELECT f.field_code, f.seq, f.name_vi, f.name_en, count(d.direction_id) AS n_directions,
@@ -35,7 +35,7 @@ def research_directions(field_code: str | None = None, period: str | None = None
 
 @cached
 def activity_areas(period: str | None = None, province: str | None = None) -> pd.DataFrame:
-    """The eleven 2021 activity areas. Columns: area_code, seq, name_vi, name_en, n_actions,
+    """The plan's activity areas. Columns: area_code, seq, name_vi, name_en, n_actions,
     section, source_quote, cite_id."""
     return df("""
         SELECT a.area_code, a.seq, a.name_vi, a.name_en, count(x.action_id) AS n_actions,

@@ -1,4 +1,4 @@
-"""Questions about the 2016–2020 review (section A)."""
+"""Questions about the review (section A)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -159,7 +159,7 @@ def review_areas(province: str | None = None) -> pd.DataFrame:
 @cached
 def review_items(area: str | None = None, period: str | None = None, province: str | None = None) -> pd.DataFrame:
     """The review's items, in document order: all, or those of section `area` and its subsections;
-    of every period (a review item may be about the plan year, e.g. the 2021 allocation in A.II.8), or
+    of every period (a review item may be about the plan year, e.g. the plan year's allocation in a review section), or
     of `period`. Columns: item_id, period, section, seq, kind, text_vi, text_en, figures, heading_vi,
     title_en, source_quote, cite_id."""
     return df("""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import served
 from ._db import cached, df
 
 
@@ -52,19 +53,19 @@ def search(term: str) -> pd.DataFrame:
 
 
 @cached
-def document_facts(doc_id: str = "100/KH-UBND") -> pd.DataFrame:
-    """Columns: fact, value_vi, value_en, section, source_quote, cite_id."""
+def document_facts(doc_id: str | None = None) -> pd.DataFrame:
+    """The facts of document `doc_id` (its number; default: the served one's). Columns: fact, value_vi, value_en, section, source_quote, cite_id."""
     return df("""SELECT fact, value_vi, value_en, section, source_quote, cite_id FROM document_facts
                  WHERE doc_id = $doc_id
                  ORDER BY list_position(['number', 'issuer', 'place', 'issued_on', 'title', 'basis',
-                                         'signer_title', 'signer'], fact), fact""", doc_id=doc_id)
+                                         'signer_title', 'signer'], fact), fact""", doc_id=doc_id or served.number())
 
 
 @cached
-def recipients(doc_id: str = "100/KH-UBND") -> pd.DataFrame:
-    """Columns: seq, recipient_vi, recipient_en, section, source_quote, cite_id."""
+def recipients(doc_id: str | None = None) -> pd.DataFrame:
+    """Who document `doc_id` (its number; default: the served one's) is sent to. Columns: seq, recipient_vi, recipient_en, section, source_quote, cite_id."""
     return df("""SELECT seq, recipient_vi, recipient_en, section, source_quote, cite_id
-                 FROM document_recipients WHERE doc_id = $doc_id ORDER BY seq""", doc_id=doc_id)
+                 FROM document_recipients WHERE doc_id = $doc_id ORDER BY seq""", doc_id=doc_id or served.number())
 
 
 @cached

@@ -21,9 +21,9 @@ def nearly_equal(share_a, share_b, within_points: float = 5) -> bool:
 
 def split_summary(total_mvnd, split: pd.DataFrame, investment: pd.DataFrame, lang: str = "vi",
                   unit: str = "mvnd") -> str:
-    """One paragraph: the 2021 total, its two parts with shares, and the investment projects.
+    """One paragraph: the plan year's total, its two parts with shares, and the investment projects.
 
-    `split` is queries.budget.budget_split(); `investment` is investment_by_project('2021')
+    `split` is queries.budget.budget_split(); `investment` is investment_by_project(<plan year>)
     (any frame with short_*, amount_mvnd, project_status, funder)."""
     parts = split.set_index("funding_kind")
     rec, inv = parts.loc["recurrent"], parts.loc["investment"]
@@ -41,7 +41,7 @@ def split_summary(total_mvnd, split: pd.DataFrame, investment: pd.DataFrame, lan
 
 def periods_summary(across: pd.DataFrame, prev_total, prev_count, plan_total, plan_count, lang: str = "vi",
                     unit: str = "mvnd") -> str:
-    """One paragraph on investment 2016–2020 (allocated) beside 2021 (planned), never added up.
+    """One paragraph on investment in the review period (allocated) beside the plan year (planned), never added up.
 
     `across` is queries.budget.investment_across_periods(); the totals and counts are the ones
     the document states (document_totals)."""

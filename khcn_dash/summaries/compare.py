@@ -97,7 +97,7 @@ def source_columns(older_year: int, newer_year: int, lang: str) -> tuple[str, st
 
 
 def periods(long: pd.DataFrame, older: str, newer: str, lang: str) -> str:
-    """The review periods of the two documents, as the notes name them ('2016–2020 · 2017–2021')."""
+    """The review periods of the two documents, as the notes name them ('<review> · <review>')."""
     found = []
     for doc_id in (older, newer):
         rows = long[long.doc_id == doc_id] if len(long) else long

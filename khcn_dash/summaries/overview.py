@@ -1,4 +1,4 @@
-"""Overview page: the answer to "how much for S&T in 2021, and where does it go?" and the values and
+"""Overview page: the answer to "how much for S&T in the plan year, and where does it go?" and the values and
 captions of its key-figure cards. Query results plus lang (and unit) in, Markdown out."""
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ def count(value, lang: str = "vi") -> str:
     return fmt.count(int(value), lang)
 
 
-def answer_2021(total_mvnd, split: pd.DataFrame, projects: pd.DataFrame, lang: str = "vi",
+def answer_plan(total_mvnd, split: pd.DataFrame, projects: pd.DataFrame, lang: str = "vi",
                 unit: str = "mvnd") -> str:
-    """A plain-language answer to 'how much for S&T in 2021, and where does it go?'.
+    """A plain-language answer to 'how much for S&T in the plan year, and where does it go?'.
 
-    `split` is queries.budget.budget_split(); `projects` is investment_by_project('2021')
+    `split` is queries.budget.budget_split(); `projects` is investment_by_project(<plan year>)
     (largest first)."""
     parts = split.set_index("funding_kind")
     rec, inv = parts.loc["recurrent"], parts.loc["investment"]
@@ -33,7 +33,7 @@ def answer_2021(total_mvnd, split: pd.DataFrame, projects: pd.DataFrame, lang: s
         items.append(pick(L.ANSWER_ITEM, lang).format(
             name=md_escape(L_budget.item_name(p, lang)), amount=fmt.money(p.amount_mvnd, lang, unit),
             note=pick(L.ANSWER_NOTE, lang).format(note=note) if note else ""))
-    return pick(L.ANSWER_2021, lang).format(
+    return pick(L.ANSWER_PLAN, lang).format(
         total=fmt.money(total_mvnd, lang, unit),
         nearly=pick(L_budget.NEARLY_EQUAL, lang) if nearly_equal(rec.share_pct, inv.share_pct) else "",
         recurrent=fmt.money(rec.amount_mvnd, lang, unit), recurrent_pct=fmt.pct(rec.share_pct, lang),
@@ -102,8 +102,8 @@ def facts_dict(facts, lang: str) -> dict[str, str]:
 
 
 def document_identity(facts, lang: str = "vi") -> str:
-    """'**Kế hoạch số 100/KH-UBND** ngày 12/06/2020 của Ủy ban nhân dân tỉnh Lạng Sơn: «title».  \\n
-    Người ký: KT. Chủ tịch – Phó Chủ tịch Nguyễn Long Hải' (Markdown; values are our transcription of the header).
+    """'**Kế hoạch số <number>** ngày <date> của <issuer>: «title».  \\n
+    Người ký: <signer's title> <signer>' (Markdown; values are our transcription of the header).
 
     `facts` is queries.sources.document_facts()."""
     f = facts_dict(facts, lang)

@@ -1,4 +1,4 @@
-"""Plan 2021 page: the sentences that summarise its charts, its headline figures and key points.
+"""Plan page: the sentences that summarise its charts, its headline figures and key points.
 
 Query results plus lang (and unit) in, Markdown out. Where the document states a total
 (document_totals, indicators), that total is used; otherwise the count of transcribed rows.
@@ -60,7 +60,7 @@ def areas_summary(areas: pd.DataFrame, lang: str = "vi") -> str:
         top=f"{top} ({fmt.count(most, lang)})", parts=parts)
 
 
-# --- 2021 investment projects -----------------------------------------------------------------
+# --- the plan's investment projects -----------------------------------------------------------------
 
 def investment_summary(df: pd.DataFrame, total: Mapping | None, n_projects: Mapping | None,
                        lang: str = "vi", unit: str = "mvnd") -> str:

@@ -1,4 +1,4 @@
-"""Review 2016–2020 page: the sentences that summarise its charts, its headline figures and key points.
+"""Review page: the sentences that summarise its charts, its headline figures and key points.
 
 Query results plus lang (and unit) in, Markdown out. Where the document states a total
 (document_totals, indicators), that total is used; otherwise the count of transcribed rows.
@@ -50,11 +50,11 @@ def infrastructure_summary(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd
     lines = [pick(L.SUMMARY["infra_intro"], lang)]
     for r, short in zip(df.itertuples(), name_col(df, "short", lang)):
         planned = ""
-        if r.planned_2021_mvnd and r.planned_2021_mvnd > 0:
-            planned = pick(L.SUMMARY["infra_planned"], lang).format(amount=fmt.money(r.planned_2021_mvnd, lang, unit))
+        if r.planned_plan_mvnd and r.planned_plan_mvnd > 0:
+            planned = pick(L.SUMMARY["infra_planned"], lang).format(amount=fmt.money(r.planned_plan_mvnd, lang, unit))
         lines.append("- " + pick(L.SUMMARY["infra_item"], lang).format(
             name=md_escape(short), approved=fmt.money(r.approved_total_mvnd, lang, unit),
-            allocated=fmt.money(r.allocated_2016_2020_mvnd, lang, unit), planned=planned,
+            allocated=fmt.money(r.allocated_review_mvnd, lang, unit), planned=planned,
             status=labels.name("infra_status", r.status, lang), quote=md_escape(r.status_quote)))
     return "\n".join(lines)
 
@@ -148,7 +148,7 @@ def headline_metrics(facts: Mapping, lang: str = "vi", unit: str = "mvnd") -> li
 
 
 def key_points(facts: Mapping, lang: str = "vi", unit: str = "mvnd") -> str:
-    """A Markdown bullet list answering 'what did 2016–2020 deliver?' in a few lines."""
+    """A Markdown bullet list answering 'what did the review period deliver?' in a few lines."""
     def val(key, fallback=0):
         return stated(facts.get(key), fallback)
 

@@ -1,0 +1,52 @@
+"""No document is written into the code (issue #10, part 4): the app takes any province's or year's
+package without a code change, so neither khcn_dash/ nor pages/ may name a package's province (id or
+name), its plan year, its review period or its document number. Labels write them as tokens
+("{plan}", "{review}", "{province}", "{doc_number}", ...) that labels.pick() fills from the served
+document."""
+from __future__ import annotations
+
+import re
+
+from khcn_dash import config
+from khcn_dash.packages import descriptor
+from tests.conftest import ROOT
+
+# Known and left for the map's next step, which takes the district names from the package's GeoJSON:
+# the Lạng Sơn district names (one of them the city that bears the province's name) and the year of
+# its boundaries.
+NOT_YET = {"khcn_dash/labels/map.py"}
+
+
+def forbidden() -> dict[str, re.Pattern]:
+    out = {}
+    for folder in config.package_dirs(ROOT / "data" / "packages"):
+        who = descriptor.identity(folder)
+        first, last = who.review_period.split("-")
+        for text in {who.province_id, who.province_vi, who.province_en, who.number}:
+            out[text] = re.compile(re.escape(text))
+        out[str(who.plan_year)] = re.compile(rf"(?<![\dA-F+]){who.plan_year}(?!\d)")
+        out[who.review_period] = re.compile(rf"{first}\s*[-–_]\s*{last}|{first}\D{{1,12}}{last}")
+    return out
+
+
+def test_no_province_year_or_document_number_is_written_in_the_code():
+    patterns = forbidden()
+    assert patterns  # the Lạng Sơn package at least
+    found = []
+    for path in sorted([*(ROOT / "khcn_dash").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel in NOT_YET:
+            continue
+        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for text, pattern in patterns.items():
+                if pattern.search(line):
+                    found.append(f"{rel}:{lineno}: {text!r} in {line.strip()[:100]}")
+    assert found == []
+
+
+def test_the_check_finds_what_it_forbids():
+    patterns = forbidden()
+    for sample in ('TITLE = ("Kế hoạch 2021", "Plan 2021")', "# the 2016–2020 review", 'doc = "lang-son"',
+                   "Kế hoạch số 100/KH-UBND", "Từ năm 2016 đến 2020"):
+        assert any(p.search(sample) for p in patterns.values()), sample
+    assert not any(p.search("U+2021 and limit_errors=20210") for p in patterns.values())
