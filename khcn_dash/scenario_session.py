@@ -15,7 +15,7 @@ from . import format as fmt
 from . import scenario as model
 from . import scenario_baseline
 from . import scenario_store as stores
-from . import ui, url_state
+from . import served, ui, url_state
 from .labels import scenarios as L
 from .text import md_escape
 
@@ -51,6 +51,7 @@ class K:
     SAVE_AS = "scn_save_as"
     MOVE_AMOUNT = "scn_move_amount"
     PAGE_PAYLOAD = "_scn_page_payload"
+    DOC = "_scn_doc"  # the document the session's scenario belongs to
 
     @staticmethod
     def amount(line_id: str) -> str:
@@ -66,6 +67,13 @@ class K:
 # --- state -----------------------------------------------------------------------------------
 
 def load_baseline() -> model.Baseline:
+    """The served document's plan as a baseline. A session that worked on another document's
+    scenario (the document was changed in the sidebar) starts afresh: a scenario belongs to one document."""
+    doc = served.doc_id()
+    if S.get(K.DOC) != doc:
+        for key in [k for k in S if isinstance(k, str) and k.startswith(("scn_", "_scn_"))]:
+            del S[key]
+        S[K.DOC] = doc
     return scenario_baseline.load_baseline()
 
 

@@ -35,6 +35,12 @@ MIGRATIONS: list[tuple[int, dict[str, str]]] = [
                 payload     TEXT NOT NULL,        -- the same JSON text, compared as text
                 PRIMARY KEY (scenario_id, version))""",
     }),
+    # 2: a scenario belongs to one document (its package id); the rows saved before are given the
+    # default document by the store when it applies this step (adopt_legacy)
+    (2, {
+        "duckdb":   "ALTER TABLE scenario_versions ADD COLUMN IF NOT EXISTS doc_id VARCHAR DEFAULT ''",
+        "postgres": "ALTER TABLE scenario_versions ADD COLUMN IF NOT EXISTS doc_id TEXT NOT NULL DEFAULT ''",
+    }),
 ]
 
 SQL: dict[str, dict[str, str | None]] = {
@@ -69,53 +75,64 @@ SQL: dict[str, dict[str, str | None]] = {
         "duckdb":   None,
         "postgres": "SELECT pg_advisory_xact_lock(hashtextextended(%(key)s, 0))",
     },
+    "adopt_legacy": {  # schema step 2: what was saved before belongs to the document served then
+        "duckdb":   "UPDATE scenario_versions SET doc_id = $doc WHERE doc_id = '' OR doc_id IS NULL",
+        "postgres": "UPDATE scenario_versions SET doc_id = %(doc)s WHERE doc_id = ''",
+    },
     "insert_version": {
-        "duckdb":   """INSERT INTO scenario_versions (scenario_id, version, name, author, note, created_at, payload)
-                       VALUES ($id, $version, $name, $author, $note, $at, $payload)""",
-        "postgres": """INSERT INTO scenario_versions (scenario_id, version, name, author, note, created_at, payload)
-                       VALUES (%(id)s, %(version)s, %(name)s, %(author)s, %(note)s, %(at)s, %(payload)s)""",
+        "duckdb":   """INSERT INTO scenario_versions (scenario_id, version, name, author, note, created_at, payload, doc_id)
+                       VALUES ($id, $version, $name, $author, $note, $at, $payload, $doc)""",
+        "postgres": """INSERT INTO scenario_versions (scenario_id, version, name, author, note, created_at, payload, doc_id)
+                       VALUES (%(id)s, %(version)s, %(name)s, %(author)s, %(note)s, %(at)s, %(payload)s, %(doc)s)""",
+    },
+    "count_in_doc": {
+        "duckdb":   "SELECT count(*) FROM scenario_versions WHERE scenario_id = $id AND doc_id = $doc",
+        "postgres": "SELECT count(*) FROM scenario_versions WHERE scenario_id = %(id)s AND doc_id = %(doc)s",
     },
     "count_id": {
         "duckdb":   "SELECT count(*) FROM scenario_versions WHERE scenario_id = $id",
         "postgres": "SELECT count(*) FROM scenario_versions WHERE scenario_id = %(id)s",
     },
     "latest_version": {
-        "duckdb":   "SELECT max(version) FROM scenario_versions WHERE scenario_id = $id",
-        "postgres": "SELECT max(version) FROM scenario_versions WHERE scenario_id = %(id)s",
+        "duckdb":   "SELECT max(version) FROM scenario_versions WHERE scenario_id = $id AND doc_id = $doc",
+        "postgres": "SELECT max(version) FROM scenario_versions WHERE scenario_id = %(id)s AND doc_id = %(doc)s",
     },
     "same_as_latest": {  # a retried save of a new version: the latest version holds exactly this
         "duckdb": """
             SELECT scenario_id, version FROM scenario_versions
-            WHERE scenario_id = $id AND version = (SELECT max(version) FROM scenario_versions WHERE scenario_id = $id)
+            WHERE scenario_id = $id AND doc_id = $doc
+              AND version = (SELECT max(version) FROM scenario_versions WHERE scenario_id = $id)
               AND name = $name AND author = $author AND note = $note AND payload = $payload""",
         "postgres": """
             SELECT scenario_id, version FROM scenario_versions
-            WHERE scenario_id = %(id)s AND version = (SELECT max(version) FROM scenario_versions WHERE scenario_id = %(id)s)
+            WHERE scenario_id = %(id)s AND doc_id = %(doc)s
+              AND version = (SELECT max(version) FROM scenario_versions WHERE scenario_id = %(id)s)
               AND name = %(name)s AND author = %(author)s AND note = %(note)s AND payload = %(payload)s""",
     },
     "same_new_scenario": {  # a retried save of a new scenario: saved lately, and never edited since
         "duckdb": """
             SELECT v.scenario_id, v.version FROM scenario_versions v
-            WHERE v.version = 1 AND v.created_at >= $since
+            WHERE v.version = 1 AND v.created_at >= $since AND v.doc_id = $doc
               AND v.name = $name AND v.author = $author AND v.note = $note AND v.payload = $payload
               AND NOT EXISTS (SELECT 1 FROM scenario_versions w WHERE w.scenario_id = v.scenario_id AND w.version > 1)
             ORDER BY v.created_at DESC, v.scenario_id LIMIT 1""",
         "postgres": """
             SELECT v.scenario_id, v.version FROM scenario_versions v
-            WHERE v.version = 1 AND v.created_at >= %(since)s
+            WHERE v.version = 1 AND v.created_at >= %(since)s AND v.doc_id = %(doc)s
               AND v.name = %(name)s AND v.author = %(author)s AND v.note = %(note)s AND v.payload = %(payload)s
               AND NOT EXISTS (SELECT 1 FROM scenario_versions w WHERE w.scenario_id = v.scenario_id AND w.version > 1)
             ORDER BY v.created_at DESC, v.scenario_id COLLATE "C" LIMIT 1""",
     },
     "delete": {
-        "duckdb":   "DELETE FROM scenario_versions WHERE scenario_id = $id",
-        "postgres": "DELETE FROM scenario_versions WHERE scenario_id = %(id)s",
+        "duckdb":   "DELETE FROM scenario_versions WHERE scenario_id = $id AND doc_id = $doc",
+        "postgres": "DELETE FROM scenario_versions WHERE scenario_id = %(id)s AND doc_id = %(doc)s",
     },
     "list": {  # the latest version of each scenario (PostgreSQL has no QUALIFY: a subquery instead)
         "duckdb": """
             SELECT scenario_id, version, name, author, note, created_at,
                    min(created_at) OVER w AS first_created_at, count(*) OVER w AS n_versions
             FROM scenario_versions
+            WHERE doc_id = $doc
             WINDOW w AS (PARTITION BY scenario_id)
             QUALIFY version = max(version) OVER w
             ORDER BY created_at DESC, scenario_id""",
@@ -124,6 +141,7 @@ SQL: dict[str, dict[str, str | None]] = {
                 SELECT *, min(created_at) OVER w AS first_created_at, count(*) OVER w AS n_versions,
                        max(version) OVER w AS latest
                 FROM scenario_versions
+                WHERE doc_id = %(doc)s
                 WINDOW w AS (PARTITION BY scenario_id)) s
             WHERE version = latest
             ORDER BY created_at DESC, scenario_id COLLATE "C"
@@ -131,22 +149,22 @@ SQL: dict[str, dict[str, str | None]] = {
     },
     "versions": {
         "duckdb":   """SELECT version, name, author, note, created_at FROM scenario_versions
-                       WHERE scenario_id = $id ORDER BY version""",
+                       WHERE scenario_id = $id AND doc_id = $doc ORDER BY version""",
         "postgres": """SELECT version, name, author, note, created_at FROM scenario_versions
-                       WHERE scenario_id = %(id)s ORDER BY version""",
+                       WHERE scenario_id = %(id)s AND doc_id = %(doc)s ORDER BY version""",
     },
     "load": {  # one version, or the latest when `version` is NULL (PostgreSQL must be told its type)
         "duckdb": """
             SELECT version, name, author, note, created_at, payload,
                    (SELECT max(version) FROM scenario_versions WHERE scenario_id = $id) AS latest
             FROM scenario_versions
-            WHERE scenario_id = $id AND ($version IS NULL OR version = $version)
+            WHERE scenario_id = $id AND doc_id = $doc AND ($version IS NULL OR version = $version)
             ORDER BY version DESC LIMIT 1""",
         "postgres": """
             SELECT version, name, author, note, created_at, payload,
                    (SELECT max(version) FROM scenario_versions WHERE scenario_id = %(id)s) AS latest
             FROM scenario_versions
-            WHERE scenario_id = %(id)s AND (%(version)s::integer IS NULL OR version = %(version)s::integer)
+            WHERE scenario_id = %(id)s AND doc_id = %(doc)s AND (%(version)s::integer IS NULL OR version = %(version)s::integer)
             ORDER BY version DESC LIMIT 1""",
     },
     "count_all": {

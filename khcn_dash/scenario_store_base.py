@@ -17,6 +17,7 @@ import re
 import secrets
 from contextlib import contextmanager
 
+from . import documents, served
 from .scenario import check_payload, clean_meta
 from .scenario_sql import MIGRATIONS, SQL
 
@@ -62,6 +63,11 @@ class Saved(tuple):
 def valid_id(value) -> bool:
     """True for a string shaped like the ids this store makes (checked before any query)."""
     return isinstance(value, str) and bool(_ID_RE.match(value))
+
+
+def _doc(doc_id: str | None) -> str:
+    """The document a call is about: `doc_id`, or the one served now (khcn_dash.served)."""
+    return doc_id if doc_id is not None else served.doc_id()
 
 
 def _utcnow() -> dt.datetime:
@@ -120,6 +126,9 @@ class Store:
             if version > current:
                 cur.execute(steps[self.dialect])
                 current = version
+        if found < 2 <= current:  # saved before documents could be chosen: the default document's
+            default = documents.default()
+            self._run(cur, "adopt_legacy", doc=default.id if default else "")
         if current != found or row is None:
             self._run(cur, "set_schema_version", v=str(current))
         return current
@@ -139,13 +148,14 @@ class Store:
             raise self._unavailable(exc) from exc
 
     # -- writing ------------------------------------------------------------------------------
-    def _write_version(self, cur, scenario_id: str, version: int, meta: dict, payload_json: str) -> None:
+    def _write_version(self, cur, scenario_id: str, version: int, meta: dict, payload_json: str, doc: str) -> None:
         self._run(cur, "insert_version", id=scenario_id, version=version, name=meta["name"],
-                  author=meta["author"], note=meta["note"], at=_utcnow(), payload=payload_json)
+                  author=meta["author"], note=meta["note"], at=_utcnow(), payload=payload_json, doc=doc)
 
     def save(self, payload: dict, name: str, author: str = "", note: str = "",
-             scenario_id: str | None = None) -> Saved:
-        """Saves a new scenario (scenario_id None) or a new version of an existing one.
+             scenario_id: str | None = None, doc_id: str | None = None) -> Saved:
+        """Saves a new scenario (scenario_id None) or a new version of an existing one, in document
+        `doc_id` (default: the served one; every method takes it, and sees that document's scenarios only).
         Returns Saved(scenario_id, version). ScenarioError for a refused name/author/note or payload
         (nothing is saved), NotFound for an unknown id, StoreUnavailable when the store cannot write
         (nothing was committed).
@@ -162,15 +172,15 @@ class Store:
         if scenario_id is not None and not valid_id(scenario_id):
             raise NotFound(scenario_id)
         try:
-            return self._save(scenario_id, meta, payload_json)
+            return self._save(scenario_id, meta, payload_json, _doc(doc_id))
         except self.driver_errors as exc:  # disk full, server gone…: nothing was committed
             raise self._unavailable(exc) from exc
 
-    def _save(self, scenario_id: str | None, meta: dict, payload_json: str) -> Saved:
+    def _save(self, scenario_id: str | None, meta: dict, payload_json: str, doc: str) -> Saved:
         with self._transaction() as cur:
             # one writer at a time per scenario (or per name of a new one), across processes too
             self._run(cur, "lock_key", key=scenario_id or f"new:{meta['name']}")
-            same = self._same_save(cur, scenario_id, meta, payload_json)
+            same = self._same_save(cur, scenario_id, meta, payload_json, doc)
             if same is not None:
                 return Saved(*same, existing=True)
             if scenario_id is None:
@@ -180,59 +190,63 @@ class Store:
                         break
                 version = 1
             else:
-                (latest,) = self._run(cur, "latest_version", id=scenario_id).fetchone()
+                (latest,) = self._run(cur, "latest_version", id=scenario_id, doc=doc).fetchone()
                 if latest is None:
                     raise NotFound(scenario_id)
                 version = latest + 1
-            self._write_version(cur, scenario_id, version, meta, payload_json)
+            self._write_version(cur, scenario_id, version, meta, payload_json, doc)
         return Saved(scenario_id, version)
 
-    def _same_save(self, cur, scenario_id: str | None, meta: dict, payload_json: str) -> tuple[str, int] | None:
+    def _same_save(self, cur, scenario_id: str | None, meta: dict, payload_json: str,
+                   doc: str) -> tuple[str, int] | None:
         """The (id, version) already holding exactly this save, if any (see save)."""
-        same = {"name": meta["name"], "author": meta["author"], "note": meta["note"], "payload": payload_json}
+        same = {"name": meta["name"], "author": meta["author"], "note": meta["note"], "payload": payload_json,
+                "doc": doc}
         if scenario_id is not None:
             row = self._run(cur, "same_as_latest", id=scenario_id, **same).fetchone()
         else:
             row = self._run(cur, "same_new_scenario", since=_utcnow() - RETRY_WINDOW, **same).fetchone()
         return tuple(row) if row else None
 
-    def delete(self, scenario_id: str) -> int:
+    def delete(self, scenario_id: str, doc_id: str | None = None) -> int:
         """Deletes every version of a scenario; returns how many versions went (0 = none found)."""
         self._writable()
         if not valid_id(scenario_id):
             return 0
+        doc = _doc(doc_id)
         try:
             with self._transaction() as cur:
                 self._run(cur, "lock_key", key=scenario_id)
-                (n,) = self._run(cur, "count_id", id=scenario_id).fetchone()
-                self._run(cur, "delete", id=scenario_id)
+                (n,) = self._run(cur, "count_in_doc", id=scenario_id, doc=doc).fetchone()
+                self._run(cur, "delete", id=scenario_id, doc=doc)
         except self.driver_errors as exc:
             raise self._unavailable(exc) from exc
         return n
 
     # -- reading ------------------------------------------------------------------------------
-    def list_scenarios(self) -> list[dict]:
-        """The latest version of every scenario, newest first. Keys: scenario_id, version, name,
-        author, note, created_at (UTC), first_created_at, n_versions."""
+    def list_scenarios(self, doc_id: str | None = None) -> list[dict]:
+        """The latest version of every scenario of the document, newest first. Keys: scenario_id,
+        version, name, author, note, created_at (UTC), first_created_at, n_versions."""
         keys = ("scenario_id", "version", "name", "author", "note", "created_at", "first_created_at", "n_versions")
-        return [dict(zip(keys, r)) for r in self._query("list")]
+        return [dict(zip(keys, r)) for r in self._query("list", doc=_doc(doc_id))]
 
-    def versions(self, scenario_id: str) -> list[dict]:
+    def versions(self, scenario_id: str, doc_id: str | None = None) -> list[dict]:
         """Every version of one scenario, oldest first. Keys: version, name, author, note, created_at."""
         if not valid_id(scenario_id):
             return []
-        found = self._query("versions", id=scenario_id)
+        found = self._query("versions", id=scenario_id, doc=_doc(doc_id))
         return [dict(zip(("version", "name", "author", "note", "created_at"), r)) for r in found]
 
-    def load(self, scenario_id: str, version: int | None = None) -> dict:
+    def load(self, scenario_id: str, version: int | None = None, doc_id: str | None = None) -> dict:
         """One version (the latest by default). Keys: scenario_id, version, latest_version, name,
-        author, note, created_at, payload (dict). NotFound when there is none."""
+        author, note, created_at, payload (dict). NotFound when there is none in the document."""
         if not valid_id(scenario_id) or (version is not None and (not isinstance(version, int) or version < 1)):
             raise NotFound(scenario_id)
-        found = self._query("load", id=scenario_id, version=version)
+        doc = _doc(doc_id)
+        found = self._query("load", id=scenario_id, version=version, doc=doc)
         if not found:
             if version is not None:
-                rows = self._query("latest_version", id=scenario_id)
+                rows = self._query("latest_version", id=scenario_id, doc=doc)
                 latest = rows[0][0] if rows else None
                 if latest is not None:
                     raise NotFound(scenario_id, version=version, latest=latest)

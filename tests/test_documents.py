@@ -127,3 +127,22 @@ def test_with_one_document_the_comparison_says_so_and_there_is_no_picker():
     assert not at.exception
     assert [i.value for i in at.info] == [L.ONLY_ONE[0].format(province="Lạng Sơn", doc="100/KH-UBND")]
     assert "doc_year" not in {r.key for r in at.radio} and "doc" not in at.query_params
+
+
+def test_a_saved_scenario_belongs_to_its_document(served_from):
+    """Saved while the 2022 plan is shown, it is listed there and not under 2021; changing the
+    document drops the session's unsaved scenario (its lines are another document's)."""
+    at = open_page("scenarios", lang="en")
+    at.radio(key="scn_mode").set_value("free").run()
+    at.text_input(key="scn_amt_2021-lab-upgrade").set_value("12.000").run()
+    at.text_input(key="scn_save_name").set_value("Lab first")
+    at.button(key="scn_save_submit").click().run()
+    assert not at.exception
+    from khcn_dash import scenario_store as stores
+    store = stores.open_store()
+    assert "Lab first" in {r["name"] for r in store.list_scenarios(doc_id=NEW)}
+    assert "Lab first" not in {r["name"] for r in store.list_scenarios(doc_id=OLD)}
+    at.radio(key="doc_year").set_value(2021).run()
+    assert not at.exception
+    assert at.text_input(key="scn_amt_2021-lab-upgrade").value == "10,000"  # the 2021 plan as written
+    assert not any("Lab first" in option for box in at.selectbox for option in box.options)

@@ -74,18 +74,55 @@ def test_the_schema_is_versioned_and_made_once(target, baseline, monkeypatch):
     """store_meta records the schema version; opening again changes nothing; a new step is applied
     once, in order, to a store made by an older app, and its data is kept."""
     first = stores.new_store(target)
-    assert first.schema_version() == base.SCHEMA_VERSION == 1
+    assert first.schema_version() == base.SCHEMA_VERSION == 2
     sid, _ = first.save(payload(baseline), "A")
     first.close()
     again = stores.new_store(target)
-    assert again.schema_version() == 1 and again.count_versions() == 1
+    assert again.schema_version() == 2 and again.count_versions() == 1
     again.close()
     step = {"duckdb": "CREATE INDEX IF NOT EXISTS scenario_versions_at ON scenario_versions (created_at)",
             "postgres": "CREATE INDEX IF NOT EXISTS scenario_versions_at ON scenario_versions (created_at)"}
-    monkeypatch.setattr(base, "MIGRATIONS", [*base.MIGRATIONS, (2, step)])
+    monkeypatch.setattr(base, "MIGRATIONS", [*base.MIGRATIONS, (3, step)])
     for _ in range(2):
         upgraded = stores.new_store(target)
-        assert upgraded.schema_version() == 2 and upgraded.load(sid)["name"] == "A"
+        assert upgraded.schema_version() == 3 and upgraded.load(sid)["name"] == "A"
+        upgraded.close()
+
+
+def test_a_scenario_belongs_to_its_document(store, baseline):
+    """Listed, opened, versioned and deleted only in the document it was saved in."""
+    sid, _ = store.save(payload(baseline), "A", doc_id="one-2021")
+    other, _ = store.save(payload(baseline, lab="7000", farm="3000"), "B", doc_id="two-2022")
+    assert [r["scenario_id"] for r in store.list_scenarios(doc_id="one-2021")] == [sid]
+    assert [r["scenario_id"] for r in store.list_scenarios(doc_id="two-2022")] == [other]
+    assert store.load(sid, doc_id="one-2021")["name"] == "A"
+    with pytest.raises(base.NotFound):
+        store.load(sid, doc_id="two-2022")
+    with pytest.raises(base.NotFound):
+        store.save(payload(baseline), "A2", scenario_id=sid, doc_id="two-2022")
+    assert store.versions(sid, doc_id="two-2022") == []
+    assert store.delete(sid, doc_id="two-2022") == 0 and store.delete(sid, doc_id="one-2021") == 1
+
+
+def test_scenarios_saved_before_documents_belong_to_the_default_document(tmp_path, baseline):
+    """A store made by the app before documents could be chosen (schema 1) is upgraded: its
+    scenarios are the default document's."""
+    import duckdb
+    from khcn_dash import documents
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(base.MIGRATIONS[0][1]["duckdb"])
+    con.execute("CREATE TABLE store_meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+    con.execute("INSERT INTO store_meta VALUES ('schema_version', '1')")
+    con.execute("INSERT INTO scenario_versions VALUES ('oldOne_1', 1, 'Old', '', '', now()::TIMESTAMP, ?)",
+                [__import__("json").dumps(payload(baseline))])
+    con.close()
+    upgraded = stores.new_store(path)
+    try:
+        assert upgraded.schema_version() == 2
+        assert [r["scenario_id"] for r in upgraded.list_scenarios(doc_id=documents.default().id)] == ["oldOne_1"]
+        assert upgraded.list_scenarios(doc_id="another-2030") == []
+    finally:
         upgraded.close()
 
 

@@ -26,6 +26,7 @@ import pytest
 
 from khcn_dash import scenario as m
 from khcn_dash import scenario_store as stores
+from khcn_dash import scenario_store_base as base
 from khcn_dash.labels import scenarios as L
 from khcn_dash.queries import scenarios as q
 from tests.conftest import ROOT, open_page, shown
@@ -133,7 +134,7 @@ def test_replicas_starting_together_on_an_empty_database_make_the_schema_once(pg
         for x in procs:
             x.proc.stdin.write("go\n")
             x.proc.stdin.flush()
-        assert [x.line() for x in procs] == ["1 0"] * 4
+        assert [x.line() for x in procs] == [f"{base.SCHEMA_VERSION} 0"] * 4
     finally:
         for x in procs:
             x.stop()
