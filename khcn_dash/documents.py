@@ -8,10 +8,13 @@ package published by `python -m khcn_dash.packages add` shows without a restart.
 """
 from __future__ import annotations
 
+import functools
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import pyarrow.parquet as pq
 
 from . import config
 from .packages import descriptor
@@ -51,6 +54,22 @@ class Document:
 
     def province_name(self, lang: str) -> str:
         return self.identity.province_vi if lang == "vi" else self.identity.province_en
+
+    def district_names(self) -> dict[str, str]:
+        """District id -> its Vietnamese name as the package's boundaries give it, from the built
+        districts table ({} before the first build, or for a package without districts)."""
+        path = self.parquet_dir / "districts.parquet"
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            return {}
+        return dict(_district_names(path, stamp))
+
+
+@functools.lru_cache(maxsize=64)
+def _district_names(path: Path, stamp: int) -> tuple[tuple[str, str], ...]:
+    table = pq.read_table(path, columns=["district_id", "name_vi"])
+    return tuple(zip(table.column("district_id").to_pylist(), table.column("name_vi").to_pylist()))
 
 
 RESCAN_SECONDS = 2.0  # how often the packages folder is looked at again (every query asks for the served document)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from . import Pair, name, pick
 from .. import format as fmt
+from .. import served
 
 # The boundary file's attribution, word for word from data/geo/SOURCE_AND_LICENCE.md (which stays
 # beside the GeoJSON and carries the licence, GPL-3.0).
@@ -16,34 +17,23 @@ ATTRIBUTION: Pair = (
     "(GPL-3.0), simplified.",
 )
 
-# Short district names for labels on the map and in the selector (the data has the full names).
-DISTRICT_SHORT: dict[str, Pair] = {
-    "tp-lang-son": ("TP Lạng Sơn", "Lạng Sơn City"),
-    "trang-dinh": ("Tràng Định", "Tràng Định"),
-    "binh-gia": ("Bình Gia", "Bình Gia"),
-    "van-lang": ("Văn Lãng", "Văn Lãng"),
-    "cao-loc": ("Cao Lộc", "Cao Lộc"),
-    "van-quan": ("Văn Quan", "Văn Quan"),
-    "bac-son": ("Bắc Sơn", "Bắc Sơn"),
-    "huu-lung": ("Hữu Lũng", "Hữu Lũng"),
-    "chi-lang": ("Chi Lăng", "Chi Lăng"),
-    "loc-binh": ("Lộc Bình", "Lộc Bình"),
-    "dinh-lap": ("Đình Lập", "Đình Lập"),
-}
-
-# Full names for running text ("huyện Cao Lộc", "Cao Lộc district").
-DISTRICT_FULL: dict[str, Pair] = {
-    "tp-lang-son": ("thành phố Lạng Sơn", "Lạng Sơn City"),
-    **{k: (f"huyện {vi}", f"{en} district") for k, (vi, en) in DISTRICT_SHORT.items() if k != "tp-lang-son"},
+# A district's names, made from its Vietnamese name in the package's boundaries ("Huyện Cao Lộc",
+# "Thành phố Bắc Giang") by the administrative unit it begins with: (short vi, short en, full vi,
+# full en). Short names label the map and the selector; full names run in sentences.
+ADMIN_UNITS: dict[str, tuple[str, str, str, str]] = {
+    "Thành phố": ("TP {name}", "{name} City", "thành phố {name}", "{name} City"),
+    "Thị xã": ("TX {name}", "{name} Town", "thị xã {name}", "{name} Town"),
+    "Quận": ("Quận {name}", "{name} District", "quận {name}", "{name} District"),
+    "Huyện": ("{name}", "{name}", "huyện {name}", "{name} district"),
 }
 
 UI: dict[str, Pair] = {
     "intro": (
         "Các sản phẩm được bảo hộ chỉ dẫn địa lý, nhãn hiệu chứng nhận và nhãn hiệu tập thể của tỉnh, theo "
-        "từng huyện (11 đơn vị hành chính cấp huyện năm 2020), như phần tổng kết {doc.review} của Kế hoạch "
+        "từng đơn vị hành chính cấp huyện, như phần tổng kết {doc.review} của Kế hoạch "
         "{doc.number} nêu.",
         "The province's products protected by a geographical indication, certification mark or collective "
-        "trademark, district by district (the 11 district-level units of 2020), as the {doc.review} review in "
+        "trademark, district by district, as the {doc.review} review in "
         "Plan {doc.number} lists them.",
     ),
     "filter_type": ("Loại bảo hộ", "Type of protection"),
@@ -156,14 +146,25 @@ def t(key: str, lang: str, **kw) -> str:
 
 
 
+def _district_name(district_id: str, lang: str, full: bool) -> str:
+    doc = served.current()
+    name_vi = (doc.district_names() if doc else {}).get(district_id)
+    if not name_vi:
+        return str(district_id)
+    for unit, forms in ADMIN_UNITS.items():
+        if name_vi.startswith(unit + " "):
+            return forms[(2 if full else 0) + (0 if lang == "vi" else 1)].format(name=name_vi[len(unit) + 1:])
+    return name_vi
+
+
 def district_short(district_id: str, lang: str) -> str:
-    pair = DISTRICT_SHORT.get(district_id)
-    return pick(pair, lang) if pair else str(district_id)
+    """'Cao Lộc', 'TP X' / 'X City': on the map and in the selector (the id if unknown)."""
+    return _district_name(district_id, lang, full=False)
 
 
 def district_full(district_id: str, lang: str) -> str:
-    pair = DISTRICT_FULL.get(district_id)
-    return pick(pair, lang) if pair else str(district_id)
+    """'huyện Cao Lộc' / 'Cao Lộc district', 'thành phố X': in running text (the id if unknown)."""
+    return _district_name(district_id, lang, full=True)
 
 
 def join_words(items: Sequence[str], lang: str) -> str:
