@@ -117,14 +117,15 @@ def _sections_table(sections: list[document.Section], text: str, titles: pa.Tabl
 
 
 def _districts_table(geojson_path: Path, province: str) -> pa.Table:
-    gj = json.loads(geojson_path.read_text(encoding="utf-8"))
+    """The package's districts, from its GeoJSON (none when it brings no boundaries)."""
+    gj = json.loads(geojson_path.read_text(encoding="utf-8")) if geojson_path.is_file() else {"features": []}
     props = [f["properties"] for f in gj["features"]]
     return pa.table({
-        "district_id": [p["district_id"] for p in props],
-        "province": [province] * len(props),
-        "name_vi": [p["name_vi"] for p in props],
-        "name_en": [p["name_en"] for p in props],
-        "gso_code": [p["gso_code"] for p in props],
+        "district_id": pa.array([p["district_id"] for p in props], pa.string()),
+        "province": pa.array([province] * len(props), pa.string()),
+        "name_vi": pa.array([p["name_vi"] for p in props], pa.string()),
+        "name_en": pa.array([p["name_en"] for p in props], pa.string()),
+        "gso_code": pa.array([p["gso_code"] for p in props], pa.string()),
     })
 
 
@@ -178,6 +179,9 @@ def fingerprint(files: list[Path]) -> str:
     h = hashlib.sha256(BUILD_VERSION.encode())
     for p in files:
         h.update(p.name.encode())
+        if p.name == config.GEOJSON_NAME.name and not p.exists():
+            h.update(b"(no district boundaries)")  # optional: a package may bring none
+            continue
         h.update(p.read_bytes())
     return h.hexdigest()
 

@@ -34,8 +34,16 @@ def _parts(geom) -> list:
     return list(geom.geoms) if geom.geom_type == "MultiPolygon" else [geom]
 
 
+GEOMETRY_SCHEMA = pa.schema([("district_id", pa.string()), ("label_lon", pa.float64()), ("label_lat", pa.float64()),
+                             ("tag_lon", pa.float64()), ("tag_lat", pa.float64()), ("rings_json", pa.string()),
+                             ("grid_json", pa.string())])
+
+
 def district_geometry(geojson_path: Path) -> pa.Table:
-    """The derived geometry of every feature, as a table (see the module's docstring)."""
+    """The derived geometry of every feature, as a table (see the module's docstring); no rows for a
+    package without district boundaries."""
+    if not Path(geojson_path).is_file():
+        return GEOMETRY_SCHEMA.empty_table()
     features = json.loads(Path(geojson_path).read_text(encoding="utf-8"))["features"]
     geoms = {f["properties"]["district_id"]: to_shape(f["geometry"]) for f in features}
     props = {f["properties"]["district_id"]: f["properties"] for f in features}
@@ -72,4 +80,4 @@ def district_geometry(geojson_path: Path) -> pa.Table:
                      "tag_lon": round(tag[0], _DECIMALS), "tag_lat": round(tag[1], _DECIMALS),
                      "rings_json": json.dumps(rings, separators=(",", ":")),
                      "grid_json": json.dumps(grid.tolist(), separators=(",", ":"))})
-    return pa.Table.from_pylist(rows)
+    return pa.Table.from_pylist(rows, schema=GEOMETRY_SCHEMA)

@@ -162,10 +162,14 @@ def plan_slide(lang: str, unit: str) -> Slide:
                  cite_ids=cite_ids(fields["cite_id"], areas["cite_id"], tasks))
 
 
-def map_slide(lang: str, unit: str) -> Slide:
+def map_slide(lang: str, unit: str) -> Slide | None:
+    """None for a document whose package brings no district boundaries (nothing to draw)."""
+    geometry = qi.district_geometry()
+    if geometry.empty:
+        return None
     counts = qi.ip_count_by_district()
     assets = qi.ip_assets()
-    fig = cm.district_map(counts, assets, qi.district_geometry(), lang, font_size=cm.FONT_NORMAL)
+    fig = cm.district_map(counts, assets, geometry, lang, font_size=cm.FONT_NORMAL)
     return Slide(key="map", title=L.tr("slide_map", lang), summary=sm.map_summary(counts, assets, lang, filtered=False),
                  figures=[(L.tr("fig_ip", lang), fmt.count(int((assets["status"] == "protected").sum()), lang))],
                  chart=fig, cite_ids=cite_ids(assets["cite_id"]))

@@ -19,6 +19,7 @@ ONLY_ONE: Pair = (
 )
 OLDER: Pair = ("So sánh văn bản", "Compare the document")
 NEWER: Pair = ("với văn bản", "with the document")
+NEITHER: Pair = ("Không văn bản nào trong hai văn bản nêu phần này.", "Neither document has this part.")
 SAME: Pair = ("Hãy chọn hai văn bản khác nhau.", "Choose two different documents.")
 DOC_OPTION: Pair = ("Kế hoạch {year} ({number})", "Plan {year} ({number})")
 

@@ -8,15 +8,6 @@ from . import Pair, name, pick
 from .. import format as fmt
 from .. import served
 
-# The boundary file's attribution, word for word from data/geo/SOURCE_AND_LICENCE.md (which stays
-# beside the GeoJSON and carries the licence, GPL-3.0).
-ATTRIBUTION: Pair = (
-    "Ranh giới hành chính cấp huyện: Hệ thống bản đồ hành chính – Cổng TTĐT Chính phủ (gis.chinhphu.vn), "
-    "qua bộ dữ liệu dvhcvn của Đào Hoàng Sơn (github.com/daohoangson/dvhcvn, GPL-3.0); đã đơn giản hoá.",
-    "District boundaries: gis.chinhphu.vn (Government of Viet Nam e-portal) via dvhcvn by Dao Hoang Son "
-    "(GPL-3.0), simplified.",
-)
-
 # A district's names, made from its Vietnamese name in the package's boundaries ("Huyện Cao Lộc",
 # "Thành phố Bắc Giang") by the administrative unit it begins with: (short vi, short en, full vi,
 # full en). Short names label the map and the selector; full names run in sentences.
@@ -36,6 +27,13 @@ UI: dict[str, Pair] = {
         "trademark, district by district, as the {doc.review} review in "
         "Plan {doc.number} lists them.",
     ),
+    "no_boundaries": (
+        "Gói dữ liệu của văn bản này không kèm ranh giới các huyện, nên không vẽ được bản đồ; các sản phẩm "
+        "được liệt kê dưới đây.",
+        "This document's package brings no district boundaries, so there is no map; the products are listed below.",
+    ),
+    "no_assets": ("Văn bản không nêu sản phẩm nào được bảo hộ sở hữu trí tuệ.",
+                  "The document names no product protected by intellectual property."),
     "filter_type": ("Loại bảo hộ", "Type of protection"),
     "filter_status": ("Tình trạng", "Status"),
     "large_labels": ("Chữ lớn (máy chiếu)", "Large labels (projector)"),

@@ -214,11 +214,6 @@ MESSAGES: dict[str, Pair] = {
         "{file} cannot be read as CSV (line {line}): a NUL character or an unclosed quote.",
     ),
     "document_empty": ("Văn bản (document.txt) trống.", "The document (document.txt) is empty."),
-    "geojson_missing": (
-        "Thiếu ranh giới huyện geo/districts.geojson (trang «geojson» của sổ tính); bản dựng hiện cần tệp này.",
-        "The district boundaries geo/districts.geojson are missing (the workbook's «geojson» sheet); the build "
-        "needs them for now.",
-    ),
     "geojson_bad": (
         "geo/districts.geojson không hợp lệ: {what}.",
         "geo/districts.geojson is not valid: {what}.",

@@ -23,6 +23,7 @@ from .. import config, schema
 
 PROFILE = "data-package"  # not "tabular-": the document text and the GeoJSON are resources too
 DOCUMENT = "document.txt"
+GEO_NOTE = "SOURCE_AND_LICENCE.md"  # beside a package's GeoJSON: where the boundaries come from, their licence
 PACKAGE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a package's name and folder: "<province id>-<plan year>"
 PROVINCE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
@@ -99,14 +100,17 @@ class Identity:
     plan_year: int
     review_period: str
     fictional: bool
+    geo_source: str = ""  # the district boundaries' source and licence, as the descriptor's `sources` names them
 
     @classmethod
     def from_descriptor(cls, desc: dict) -> "Identity":
         k = desc["khcn"]
         p, d = k["province"], k["document"]
+        geo_note = (config.GEOJSON_NAME.parent / GEO_NOTE).as_posix()
+        geo = [s.get("title", "") for s in desc.get("sources", []) if isinstance(s, dict) and s.get("path") == geo_note]
         return cls(desc["name"], p["id"], p["name_vi"], p["name_en"], d["number"], d["issued_on"],
                    d["issuer_vi"], d["issuer_en"], d["title_vi"], d["title_en"], int(k["plan_year"]),
-                   k["review_period"], bool(k.get("fictional", False)))
+                   k["review_period"], bool(k.get("fictional", False)), str(geo[0]) if geo else "")
 
 
 def flat_identity(desc: dict) -> list[tuple[str, object]]:

@@ -275,7 +275,8 @@ def _document(folder: Path, problems: list[Problem]) -> None:
 
 
 def _geojson(folder: Path, problems: list[Problem]) -> set[str] | None:
-    """The district ids of the package's GeoJSON (None when it has none that can be read)."""
+    """The district ids of the package's GeoJSON: none when it brings no boundaries (the map page
+    then says so), None when it has a file that cannot be read."""
     path = folder / config.GEOJSON_NAME
     where = {"table": GEOJSON_TABLE}
 
@@ -284,8 +285,7 @@ def _geojson(folder: Path, problems: list[Problem]) -> set[str] | None:
                                 **where))
 
     if not path.is_file():
-        problems.append(Problem("geojson_missing", **where))
-        return None
+        return set()
     text = _utf8(path.read_bytes(), config.GEOJSON_NAME.as_posix(), GEOJSON_TABLE, problems)
     if text is None:
         return None
