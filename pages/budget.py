@@ -34,22 +34,28 @@ st.title(ui.tr(L.TITLE))
 st.markdown(ui.tr(L.INTRO))
 
 # --- how much ------------------------------------------------------------------------------
-c_total, c_rec, c_inv = st.columns(3)
-figure(c_total, L.METRIC_TOTAL, total["value"], ui.tr(L.TOTAL_CAPTION))
-figure(c_rec, L.METRIC_RECURRENT, recurrent["value"], S.share_caption(split, "recurrent", lang))
-figure(c_inv, L.METRIC_INVESTMENT, investment["value"], S.share_caption(split, "investment", lang))
-ui.source_note([total["cite_id"], recurrent["cite_id"], investment["cite_id"]], key="budget_totals_src")
+kinds = set(split.funding_kind)
+stated = [(L.METRIC_TOTAL, total, ui.tr(L.TOTAL_CAPTION)) if total else None,
+          (L.METRIC_RECURRENT, recurrent, S.share_caption(split, "recurrent", lang))
+          if recurrent and "recurrent" in kinds else None,
+          (L.METRIC_INVESTMENT, investment, S.share_caption(split, "investment", lang))
+          if investment and "investment" in kinds else None]
+stated = [x for x in stated if x is not None]  # what the document does not state is left out
+for column, (label, found, caption) in zip(st.columns(max(len(stated), 1)), stated):
+    figure(column, label, found["value"], caption)
+ui.source_note([found for _, found, _ in stated], key="budget_totals_src")
 
 # --- where it goes -------------------------------------------------------------------------
 st.header(ui.tr(L.SPLIT_HEADER))
 lines_table = charts.budget_lines_table(lines, lang, unit)
 ui.chart_block(
     charts.budget_treemap(q.budget_tree(served.plan()), lines, lang, unit), lines_table,
-    S.split_summary(total["value"], split, projects_plan, lang, unit),
-    [total["cite_id"], lines.cite_id], key="budget_tree", filename="du_toan",
+    S.split_summary(total["value"], split, projects_plan, lang, unit) if total and {"recurrent", "investment"} <= kinds
+    else "", [total, lines.cite_id], key="budget_tree", filename="du_toan",
     shown=fmt.readable(lines_table, lang))
 st.caption(ui.tr(L.TREEMAP_HELP))
-st.info(S.recurrent_not_split(recurrent["value"], lang, unit), icon=":material/info:")
+if recurrent and (lines.funding_kind == "recurrent").sum() == 1:  # one line: the document gives no breakdown
+    st.info(S.recurrent_not_split(recurrent["value"], lang, unit), icon=":material/info:")
 
 st.subheader(ui.tr(L.LINES_HEADER))
 ui.table_block(lines_table, lines.cite_id, key="budget_lines", filename="cac_khoan_du_toan",
@@ -61,13 +67,18 @@ prev = q.stated_total("investment_mvnd", served.review())
 prev_n = q.stated_total("investment_project_count", served.review())
 plan_n = q.stated_total("investment_project_count", served.plan())
 across = q.investment_across_periods()
-c_prev, c_plan = st.columns(2)
-figure(c_prev, L.METRIC_PREV, prev["value"], S.n_projects(prev_n["value"], lang))
-figure(c_plan, L.METRIC_PLAN, investment["value"], S.n_projects(plan_n["value"], lang))
-st.warning(ui.tr(L.PERIODS_NOT_ADDED), icon=":material/block:")
-across_table = charts.investment_table(across, lang, unit)
-ui.chart_block(
-    charts.investment_periods_bar(across, lang, unit), across_table,
-    S.periods_summary(across, prev["value"], prev_n["value"], investment["value"], plan_n["value"], lang, unit),
-    [prev["cite_id"], plan_n["cite_id"], across.cite_id], key="budget_periods", filename="von_dau_tu_qua_cac_giai_doan",
-    shown=fmt.readable(across_table, lang))
+if prev is None or investment is None:  # the document states no investment for the review period
+    st.info(ui.t("part_absent"), icon=":material/info:")
+else:
+    prev_count = prev_n["value"] if prev_n else None
+    plan_count = plan_n["value"] if plan_n else len(projects_plan)
+    c_prev, c_plan = st.columns(2)
+    figure(c_prev, L.METRIC_PREV, prev["value"], S.n_projects(prev_count, lang) if prev_count is not None else "")
+    figure(c_plan, L.METRIC_PLAN, investment["value"], S.n_projects(plan_count, lang))
+    st.warning(ui.tr(L.PERIODS_NOT_ADDED), icon=":material/block:")
+    across_table = charts.investment_table(across, lang, unit)
+    ui.chart_block(
+        charts.investment_periods_bar(across, lang, unit), across_table,
+        S.periods_summary(across, prev["value"], prev_count or 0, investment["value"], plan_count, lang, unit),
+        [prev, plan_n, across.cite_id], key="budget_periods", filename="von_dau_tu_qua_cac_giai_doan",
+        shown=fmt.readable(across_table, lang))

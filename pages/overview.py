@@ -51,16 +51,31 @@ with st.container(border=True):
         st.page_link("pages/compare.py", label=ui.tr(L.COMPARE_LINK), icon=":material/compare_arrows:")
 
 # --- the plan year: how much, and where it goes -----------------------------------------------------
+def cards(specs: list) -> None:
+    """A row of cards, leaving out those whose figure the document does not state (None); a note
+    when it states none of them."""
+    shown = [spec for spec in specs if spec is not None]
+    if not shown:
+        st.info(ui.t("part_absent"), icon=":material/info:")
+        return
+    for column, spec in zip(st.columns(len(shown)), shown):
+        card(column, *spec)
+
+
+kinds = set(split.funding_kind)
 st.header(ui.tr(L.QUESTION_PLAN))
-st.markdown(S.answer_plan(total["value"], split, projects, lang, unit))
-row = st.columns(3)
-card(row[0], money_label(L.CARD_TOTAL), money_value(total["value"]), ui.tr(L.TOTAL_CAPTION),
-     [total["cite_id"]], "budget", "total")
-card(row[1], money_label(L.CARD_RECURRENT), money_value(recurrent["value"]), S.recurrent_caption(split, lang),
-     [recurrent["cite_id"]], "budget", "recurrent")
-card(row[2], money_label(L.CARD_INVESTMENT), money_value(investment["value"]),
-     S.investment_caption(split, n_projects["value"], lang),
-     [investment["cite_id"], n_projects["cite_id"], *projects.cite_id], "budget", "investment")
+if total and {"recurrent", "investment"} <= kinds:
+    st.markdown(S.answer_plan(total["value"], split, projects, lang, unit))
+n_invested = n_projects["value"] if n_projects else len(projects)
+cards([
+    (money_label(L.CARD_TOTAL), money_value(total["value"]), ui.tr(L.TOTAL_CAPTION), [total["cite_id"]], "budget",
+     "total") if total else None,
+    (money_label(L.CARD_RECURRENT), money_value(recurrent["value"]), S.recurrent_caption(split, lang),
+     [recurrent["cite_id"]], "budget", "recurrent") if recurrent and "recurrent" in kinds else None,
+    (money_label(L.CARD_INVESTMENT), money_value(investment["value"]), S.investment_caption(split, n_invested, lang),
+     [investment["cite_id"], n_projects, *projects.cite_id], "budget", "investment")
+    if investment and "investment" in kinds else None,
+])
 
 # --- the review period: what it delivered ----------------------------------------------------------
 st.header(ui.tr(L.QUESTION_REVIEW))
@@ -69,15 +84,18 @@ tasks_stated = q_budget.stated_total("provincial_task_count", served.review())
 enterprises = q_review.indicator("st_enterprise_count", served.review())
 prev = q_budget.stated_total("investment_mvnd", served.review())
 prev_n = q_budget.stated_total("investment_project_count", served.review())
-ip_value, ip_caption, ip_cites = S.ip_card(q_review.ip_counts_by_type(), q_review.ip_totals_by_status(), lang)
-row = st.columns(4)
-card(row[0], ui.tr(L.CARD_TASKS), S.count(tasks["n_tasks"], lang), S.tasks_caption(q_review.tasks_by_field(), lang),
-     [tasks_stated["cite_id"], *tasks["cite_ids"]], "review", "tasks")
-card(row[1], ui.tr(L.CARD_IP), ip_value, ip_caption, ip_cites, "map", "ip")
-card(row[2], ui.tr(L.CARD_ENTERPRISES), S.count(enterprises["value"], lang), ui.tr(L.ENTERPRISES_CAPTION),
-     [enterprises["cite_id"]], "review", "enterprises")
-card(row[3], money_label(L.CARD_INVESTMENT_PREV), money_value(prev["value"]),
-     S.prev_investment_caption(prev_n["value"], lang), [prev["cite_id"]], "budget", "investment_prev")
+by_status = q_review.ip_totals_by_status()
+ip_value, ip_caption, ip_cites = S.ip_card(q_review.ip_counts_by_type(), by_status, lang)
+cards([
+    (ui.tr(L.CARD_TASKS), S.count(tasks["n_tasks"], lang), S.tasks_caption(q_review.tasks_by_field(), lang),
+     [tasks_stated, *tasks["cite_ids"]], "review", "tasks") if tasks.get("n_tasks") else None,
+    (ui.tr(L.CARD_IP), ip_value, ip_caption, ip_cites, "map", "ip") if len(by_status) else None,
+    (ui.tr(L.CARD_ENTERPRISES), S.count(enterprises["value"], lang), ui.tr(L.ENTERPRISES_CAPTION),
+     [enterprises["cite_id"]], "review", "enterprises") if enterprises else None,
+    (money_label(L.CARD_INVESTMENT_PREV), money_value(prev["value"]),
+     S.prev_investment_caption(prev_n["value"], lang) if prev_n else "", [prev["cite_id"]], "budget",
+     "investment_prev") if prev else None,
+])
 
 # --- where the numbers come from -----------------------------------------------------------
 st.header(ui.tr(L.QUESTION_SOURCE))

@@ -59,6 +59,7 @@ UI: dict[str, Pair] = {
     "download_xlsx": ("Tải Excel", "Download Excel"),
     "no_data": ("Văn bản không nêu số liệu này.", "The document gives no figure for this."),
     "not_stated": ("văn bản không nêu", "the document does not say"),
+    "part_absent": ("Văn bản không có phần này.", "The document does not have this part."),
     "placeholder": (
         "Trang này đang được xây dựng.", "This page is being built.",
     ),
