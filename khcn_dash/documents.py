@@ -88,15 +88,32 @@ def _signature(folders: list[Path]) -> tuple:
     return tuple(out)
 
 
-def _read(folders: list[Path]) -> tuple[Document, ...]:
-    docs = []
-    for folder in folders:
-        try:
-            ident = descriptor.identity(folder)
-        except (OSError, ValueError, KeyError, TypeError):
-            continue  # not a readable package: `packages check` says why; the app leaves it out
-        if ident.package_id == folder.name:
-            docs.append(Document(ident, folder))
+_read_cache: dict[tuple[str, int | None], Document | None] = {}  # (folder, descriptor mtime) -> its document
+
+
+def _one(folder: Path, stamp: int | None) -> Document | None:
+    """The folder's document, read again only when its descriptor changed (a catalogue of hundreds
+    of packages re-reads just what was added or edited)."""
+    key = (str(folder), stamp)
+    with _lock:
+        if key in _read_cache:
+            return _read_cache[key]
+    try:
+        ident = descriptor.identity(folder)
+        doc = Document(ident, folder) if ident.package_id == folder.name else None
+    except (OSError, ValueError, KeyError, TypeError):
+        doc = None  # not a readable package: `packages check` says why; the app leaves it out
+    with _lock:
+        _read_cache[key] = doc
+    return doc
+
+
+def _read(signature: tuple) -> tuple[Document, ...]:
+    docs = [d for d in (_one(Path(folder), stamp) for folder, stamp in signature) if d is not None]
+    with _lock:  # forget the descriptors that are gone or changed
+        live = set(signature)
+        for key in [k for k in _read_cache if k not in live]:
+            del _read_cache[key]
     first_seen: dict[str, int] = {}
     for i, d in enumerate(docs):
         first_seen.setdefault(d.province, i)
@@ -115,7 +132,7 @@ def _entry() -> tuple[tuple[Document, ...], dict[str, Document]]:
     if entry is not None and entry[1] == key:
         docs, by_id = entry[2], entry[3]
     else:
-        docs = _read(folders)
+        docs = _read(key)
         by_id = {d.id: d for d in docs}
     with _lock:
         _cache[root] = (now, key, docs, by_id)
@@ -133,6 +150,7 @@ def forget() -> None:
     """The next call reads the packages folder again (tests; after `packages add` in this process)."""
     with _lock:
         _cache.clear()
+        _read_cache.clear()
 
 
 def default() -> Document | None:

@@ -37,6 +37,9 @@ def two_years(tmp_path_factory):
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (packages / NEW / config.DESCRIPTOR).exists()
+    from khcn_dash import build
+    for doc_id in (OLD, NEW):  # as the app builds a document when it is first shown
+        build.ensure_built(parquet / doc_id, packages / doc_id)
     return packages, parquet
 
 
@@ -146,3 +149,27 @@ def test_a_saved_scenario_belongs_to_its_document(served_from):
     assert not at.exception
     assert at.text_input(key="scn_amt_2021-lab-upgrade").value == "10,000"  # the 2021 plan as written
     assert not any("Lab first" in option for box in at.selectbox for option in box.options)
+
+
+def test_the_catalogue_reads_again_only_the_descriptor_that_changed(served_from, monkeypatch):
+    from khcn_dash.packages import descriptor
+    reads = []
+    real = descriptor.identity
+    monkeypatch.setattr(descriptor, "identity", lambda folder: reads.append(folder.name) or real(folder))
+    monkeypatch.setattr(documents, "RESCAN_SECONDS", 0.0)
+    documents.forget()
+    assert [d.id for d in documents.catalogue()] == [NEW, OLD] and sorted(reads) == [OLD, NEW]
+    reads.clear()
+    path = served_from / NEW / config.DESCRIPTOR
+    stamp = path.stat().st_mtime_ns + 10**9
+    os.utime(path, ns=(stamp, stamp))
+    assert [d.id for d in documents.catalogue()] == [NEW, OLD] and reads == [NEW]
+
+
+def test_connections_are_kept_for_the_documents_used_last(served_from, monkeypatch):
+    monkeypatch.setattr(_db, "MAX_CONNECTIONS", 1)
+    _db.forget()
+    for doc_id in (OLD, NEW):
+        with served.using(documents.find(doc_id)):
+            assert q_budget.budget_sum_exact(documents.find(doc_id).plan, "plan") > 0
+    assert list(_db._connections) == [documents.find(NEW).parquet_dir.resolve()]

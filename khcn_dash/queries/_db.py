@@ -14,6 +14,7 @@ import contextlib
 import contextvars
 import functools
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import duckdb
@@ -23,8 +24,10 @@ import streamlit as st
 from .. import config, served
 from ..schema import checked_name
 
+MAX_CONNECTIONS = 16  # documents with an open connection per process (about 4.5 MB each); the least recently used goes
+
 _lock = threading.Lock()
-_connections: dict[Path, duckdb.DuckDBPyConnection] = {}
+_connections: OrderedDict[Path, duckdb.DuckDBPyConnection] = OrderedDict()
 _folder: contextvars.ContextVar[Path | None] = contextvars.ContextVar("khcn_parquet", default=None)
 
 # Views shared by several queries, so no query repeats a join.
@@ -49,7 +52,9 @@ def connection(parquet_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
     parquet_dir = Path(parquet_dir).resolve()
     with _lock:
         con = _connections.get(parquet_dir)
-        if con is None:
+        if con is not None:
+            _connections.move_to_end(parquet_dir)
+        else:
             con = duckdb.connect()  # over what the build published (khcn_dash.publish); a query never builds
             # views made through the relational API: the names are checked, and no SQL text is built
             for path in sorted(parquet_dir.glob("*.parquet")):
@@ -57,6 +62,8 @@ def connection(parquet_dir: Path | None = None) -> duckdb.DuckDBPyConnection:
             for name, sql in _SHARED_VIEWS.items():  # constant SQL of this module
                 con.sql(sql).create_view(checked_name(name))
             _connections[parquet_dir] = con
+            while len(_connections) > MAX_CONNECTIONS:
+                _connections.popitem(last=False)  # not closed: a query still running keeps it until it ends
         return con
 
 
