@@ -76,6 +76,23 @@ RELATIONSHIP_CHECKS = {
         "WHERE s.section_id <> r.section",
 }
 
+# Detail lines reconcile to what they break down, level by level, within one line.
+DETAIL_CHECKS = {
+    "detail lines add up to the budget line they break down":
+        "SELECT b.budget_line_id, b.amount_mvnd, sum(d.amount_mvnd) AS details FROM budget_lines b "
+        "JOIN budget_details d ON d.budget_line_id = b.budget_line_id AND d.parent_detail_id IS NULL "
+        "GROUP BY ALL HAVING sum(d.amount_mvnd) <> b.amount_mvnd",
+    "detail lines add up to the detail line they break down":
+        "SELECT p.detail_id, p.amount_mvnd, sum(d.amount_mvnd) AS parts FROM budget_details p "
+        "JOIN budget_details d ON d.parent_detail_id = p.detail_id GROUP BY ALL HAVING sum(d.amount_mvnd) <> p.amount_mvnd",
+    "a detail line breaks down the same budget line as its parent, in the same period":
+        "SELECT d.detail_id FROM budget_details d JOIN budget_details p ON p.detail_id = d.parent_detail_id "
+        "WHERE p.budget_line_id <> d.budget_line_id OR p.period <> d.period",
+    "a detail line's period is its budget line's":
+        "SELECT d.detail_id FROM budget_details d JOIN budget_lines b USING (budget_line_id) WHERE b.period <> d.period",
+    "detail lines are not negative": "SELECT detail_id, amount_mvnd FROM budget_details WHERE amount_mvnd < 0",
+}
+
 # What the parts add up to, per stated metric. Compared with document_totals.
 COMPUTED_TOTALS = """
     SELECT province, period, basis, 'budget_total_mvnd' AS metric, sum(amount_mvnd) AS value
@@ -131,6 +148,7 @@ TOTAL_CHECKS = {
 # Figures that must be written, in some spelling, inside their own quote: (table, column, is money)
 FIGURES_IN_QUOTES = [
     ("budget_lines", "amount_mvnd", True),
+    ("budget_details", "amount_mvnd", True),
     ("infrastructure_projects", "approved_total_mvnd", True),
     ("document_totals", "stated_value", False),
     ("indicators", "value", False),
@@ -161,7 +179,7 @@ def figures_in_quotes(tables: dict[str, pa.Table]) -> list[str]:
 def run_checks(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Runs every check; returns messages for the failed ones (empty when all pass)."""
     failures = []
-    all_checks = {**_generated_checks(), **RELATIONSHIP_CHECKS, **TOTAL_CHECKS}
+    all_checks = {**_generated_checks(), **RELATIONSHIP_CHECKS, **DETAIL_CHECKS, **TOTAL_CHECKS}
     for name, sql in all_checks.items():
         rows = con.execute(sql).fetchall()
         if rows:

@@ -105,7 +105,7 @@ _NUMBER_WORDS = {1: "một", 2: "hai", 3: "ba"}
 
 
 def figure_spellings(value: Decimal, money_mvnd: bool = False) -> set[str]:
-    """How the document may write a figure: Vietnamese digits ("33.427,9"), zero-padded counts
+    """How the document may write a figure: Vietnamese digits ("12.345,6"), zero-padded counts
     ("05"), small numbers in words ("hai"); money in million VND with its unit, as triệu, tỷ or đồng."""
     vi = lambda d: format_decimal(d, format="#,##0.###", locale="vi_VN")  # noqa: E731
     if money_mvnd:  # with its unit, so "45,936 tỷ" is not read as 45,936 million

@@ -19,7 +19,7 @@ _UNIT_TEXT = {
 
 
 def number(value: float | int | Decimal | None, lang: str = "vi", decimals: int = 1) -> str:
-    """66769.9 -> '66.769,9' (vi) or '66,769.9' (en); up to `decimals` places, no trailing zeros."""
+    """12345.6 -> '12.345,6' (vi) or '12,345.6' (en); up to `decimals` places, no trailing zeros."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     # round half up as readers expect (0,125 -> 0,13), not Babel's half-to-even; floats via str()
@@ -43,7 +43,7 @@ def unit_text(unit: str = "mvnd", lang: str = "vi") -> str:
 # The one precision rule for money, whatever the purpose (a figure on screen, a table cell, a chart
 # label or hover, an amount typed into an input): exact, never rounded past the document's own
 # digits. The document's finest unit is 0,1 triệu đồng, which is 0,0001 tỷ đồng; trailing zeros are
-# dropped ('45.936 triệu đồng' = '45,936 tỷ đồng'; '33.427,9 triệu đồng' = '33,4279 tỷ đồng').
+# dropped ('45.936 triệu đồng' = '45,936 tỷ đồng'; '12.345,6 triệu đồng' = '12,3456 tỷ đồng').
 MONEY_DECIMALS = {"mvnd": 1, "bvnd": 4}
 
 
@@ -58,14 +58,14 @@ def _missing(value) -> bool:
 
 def amount(amount_mvnd: float | Decimal | None, lang: str = "vi", unit: str = "mvnd") -> str:
     """The figure alone, for a place that already names the unit (a card, a table column, an input):
-    66769.9 -> '66.769,9' (vi, triệu) | '66,7699' (vi, tỷ) | '66,769.9' (en, million)."""
+    12345.6 -> '12.345,6' (vi, triệu) | '12,3456' (vi, tỷ) | '12,345.6' (en, million)."""
     if _missing(amount_mvnd):
         return "–"
     return number(to_unit(amount_mvnd, unit), lang, MONEY_DECIMALS[unit])
 
 
 def money(amount_mvnd: float | Decimal | None, lang: str = "vi", unit: str = "mvnd") -> str:
-    """The figure with its unit: '66.769,9 triệu đồng' | '66,7699 tỷ đồng' | '66,769.9 million VND'."""
+    """The figure with its unit: '12.345,6 triệu đồng' | '12,3456 tỷ đồng' | '12,345.6 million VND'."""
     if _missing(amount_mvnd):
         return "–"
     return f"{amount(amount_mvnd, lang, unit)} {unit_text(unit, lang)}"

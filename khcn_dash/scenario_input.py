@@ -1,8 +1,8 @@
 """What a person types into a scenario, read exactly or refused with a reason. Plain Python, no
 Streamlit.
 
-- Amounts as the user's language writes them ("10.000" and "33.427,9" in Vietnamese, "10,000" and
-  "33,427.9" in English; in tỷ đồng when that unit is shown), to exact tenths of a million VND.
+- Amounts as the user's language writes them ("10.000" and "12.345,6" in Vietnamese, "10,000" and
+  "12,345.6" in English; in tỷ đồng when that unit is shown), to exact tenths of a million VND.
 - Percentage shares of the user's own split.
 - A saved scenario's name, author and note: NFC, trimmed, length-checked, no hidden characters
   (but what a person types, emoji sequences included, is kept as typed).
@@ -69,7 +69,7 @@ _SWAP_MARKS = str.maketrans(",.", ".,")
 def parse_amount(text: str, lang: str = "vi", unit: str = "mvnd", maximum: Decimal | None = None) -> Decimal:
     """A typed amount -> Decimal million VND, read the way the user's language writes numbers.
 
-    "10.000" and "33.427,9" in Vietnamese, "10,000" and "33,427.9" in English; in `bvnd` the figure
+    "10.000" and "12.345,6" in Vietnamese, "10,000" and "12,345.6" in English; in `bvnd` the figure
     is in tỷ đồng ("2" = 2.000 triệu). Refused with ScenarioError: empty, text, NaN, infinity,
     exponents, negative numbers, more decimals than 0,1 triệu, and anything above `maximum`."""
     if not isinstance(text, str):

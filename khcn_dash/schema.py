@@ -121,6 +121,15 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _s("funder", False, ("ministry",)),
         *_CITE,
     ), refs=(("project_id", "projects", "project_id"),)),
+    # Detail lines: a budget line broken into sub-lines (e.g. the recurrent block -> activity areas ->
+    # tasks), each with its own amount and sentence; a detail's parts add up to it, and the top
+    # details of a line add up to the line (checks.DETAIL_CHECKS).
+    Table("budget_details", ("detail_id",), (
+        _s("detail_id"), *_PP, _s("budget_line_id"), _s("parent_detail_id", False),
+        _s("name_vi"), _s("name_en"), _m("amount_mvnd"),
+        _s("area_code", False, AREA_CODES), _s("field_code", False, FIELD_CODES), *_CITE,
+    ), refs=(("budget_line_id", "budget_lines", "budget_line_id"),
+             ("parent_detail_id", "budget_details", "detail_id"))),
     Table("infrastructure_projects", ("project_id",), (
         _s("project_id"), *_PP, _m("approved_total_mvnd"),
         _s("status", accepted=("halted", "awaiting_equipment")),

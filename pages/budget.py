@@ -48,13 +48,15 @@ ui.source_note([found for _, found, _ in stated], key="budget_totals_src")
 # --- where it goes -------------------------------------------------------------------------
 st.header(ui.tr(L.SPLIT_HEADER))
 lines_table = charts.budget_lines_table(lines, lang, unit)
+tree = q.budget_tree(served.plan())
 ui.chart_block(
-    charts.budget_treemap(q.budget_tree(served.plan()), lines, lang, unit), lines_table,
+    charts.budget_treemap(tree, lines, lang, unit), lines_table,
     S.split_summary(total["value"], split, projects_plan, lang, unit) if total and {"recurrent", "investment"} <= kinds
     else "", [total, lines.cite_id], key="budget_tree", filename="du_toan",
     shown=fmt.readable(lines_table, lang))
 st.caption(ui.tr(L.TREEMAP_HELP))
-if recurrent and (lines.funding_kind == "recurrent").sum() == 1:  # one line: the document gives no breakdown
+if recurrent and (lines.funding_kind == "recurrent").sum() == 1 and not (tree.parent_id == "recurrent").any():
+    # one line, and no detail lines: the document gives no breakdown
     st.info(S.recurrent_not_split(recurrent["value"], lang, unit), icon=":material/info:")
 
 st.subheader(ui.tr(L.LINES_HEADER))

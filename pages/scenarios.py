@@ -169,31 +169,35 @@ def scenario_body() -> None:
         st.caption(L.t("floor_note", LANG, provincial=ui.money(check["provincial_mvnd"])))
     ui.source_note(baseline.floor_cite_ids, key="scn_floor_src")
 
-    # the user's own split of the recurrent block
-    with st.expander(L.t("split", LANG), expanded=scn.split_kind is not None):
-        st.warning(L.t("split_warning", LANG))
-        st.radio(L.t("split_kind", LANG), ["none", *model.SPLIT_KINDS], horizontal=True, key=sess.K.SPLIT_KIND,
-                 format_func=lambda k: L.split_kind_name(None if k == "none" else k, LANG), on_change=sess.on_split_kind)
-        if scn.split_kind:
-            share_errors = S.get(sess.K.SHARE_ERRORS, {})
-            codes = baseline.split_codes.get(scn.split_kind, ())
-            grid = st.columns(4)
-            for i, code in enumerate(codes):
-                grid[i % 4].text_input(
-                    L.t("share_label", LANG, name=L.split_code_name(scn.split_kind, code, LANG)),
-                    key=sess.K.share(scn.split_kind, code), on_change=sess.on_share,
-                    args=(scn.split_kind, code))
-            for code, (err, typed) in share_errors.items():
-                st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape))
-            try:
-                split_rows = scn.split_rows()
-            except model.ScenarioError:
-                st.caption(L.t("shares_sum", LANG, total=fmt.pct(scn.split_total_pct(), LANG)))
-            else:
-                st.caption(L.t("split_caption", LANG))
-                split_table = charts.split_table(split_rows, scn.split_kind, LANG, UNIT)
-                ui.table_block(split_table, baseline.source_cite_ids["recurrent"], key="scn_split",
-                               filename="chia-kinh-phi-su-nghiep-gia-dinh", shown=fmt.readable(split_table, LANG))
+    # the user's own split of the recurrent block, where the document gives it as one line (its detail
+    # lines, where it has them, are the scenario's lines already)
+    if sum(1 for ln in baseline.plan_lines if ln.funding_kind == "recurrent") == 1:
+        with st.expander(L.t("split", LANG), expanded=scn.split_kind is not None):
+            st.warning(L.t("split_warning", LANG, amount=ui.money(model.from_tenths(baseline.source_plan("recurrent")))))
+            n_codes = {kind: len(baseline.split_codes.get(kind, ())) for kind in model.SPLIT_KINDS}
+            st.radio(L.t("split_kind", LANG), ["none", *model.SPLIT_KINDS], horizontal=True, key=sess.K.SPLIT_KIND,
+                     format_func=lambda k: L.split_kind_name(None if k == "none" else k, LANG, n_codes.get(k, 0)),
+                     on_change=sess.on_split_kind)
+            if scn.split_kind:
+                share_errors = S.get(sess.K.SHARE_ERRORS, {})
+                codes = baseline.split_codes.get(scn.split_kind, ())
+                grid = st.columns(4)
+                for i, code in enumerate(codes):
+                    grid[i % 4].text_input(
+                        L.t("share_label", LANG, name=L.split_code_name(scn.split_kind, code, LANG)),
+                        key=sess.K.share(scn.split_kind, code), on_change=sess.on_share,
+                        args=(scn.split_kind, code))
+                for code, (err, typed) in share_errors.items():
+                    st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape))
+                try:
+                    split_rows = scn.split_rows()
+                except model.ScenarioError:
+                    st.caption(L.t("shares_sum", LANG, total=fmt.pct(scn.split_total_pct(), LANG)))
+                else:
+                    st.caption(L.t("split_caption", LANG))
+                    split_table = charts.split_table(split_rows, scn.split_kind, LANG, UNIT)
+                    ui.table_block(split_table, baseline.source_cite_ids["recurrent"], key="scn_split",
+                                   filename="chia-kinh-phi-su-nghiep-gia-dinh", shown=fmt.readable(split_table, LANG))
 
     # share and download
     st.subheader(L.t("share", LANG))

@@ -38,9 +38,17 @@ def test_every_section_heading_is_found_in_document_order():
     assert SECTIONS[-1].section_id == "closing"
 
 
+# Tables the Lạng Sơn package leaves empty: its recurrent block has no detail lines (the plan's
+# appendices that break it down are not in our copy of the document).
+EMPTY_HERE = {"budget_details"}
+
+
 @pytest.mark.parametrize("table", CITED_TABLES, ids=lambda t: t.name)
 def test_every_quote_is_found_word_for_word_in_its_section(table):
     rows = _rows(table.name)
+    if table.name in EMPTY_HERE:
+        assert rows == [], f"{table.name} now has rows: check them here too"
+        return
     assert rows, f"{table.name} is empty"
     missing = []
     for i, row in enumerate(rows, start=2):

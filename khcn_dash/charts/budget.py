@@ -32,7 +32,7 @@ def _money_texts(values, lang: str, unit: str) -> list[str]:
 
 
 def budget_treemap(tree: pd.DataFrame, lines: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
-    """Total -> funding kind -> project, sized by money; click a box to zoom in.
+    """Total -> funding kind -> project -> detail lines, sized by money; click a box to zoom in.
 
     `tree` is queries.budget.budget_tree(); `lines` is budget_lines(<plan year>) (for project names,
     status and funder)."""
@@ -48,12 +48,18 @@ def budget_treemap(tree: pd.DataFrame, lines: pd.DataFrame, lang: str = "vi", un
             colours.append(ROOT_COLOUR)
         elif row.level == 1:
             names.append(name("funding_kind", row.funding_kind, lang))
-            notes.append(pick(L.RECURRENT_NOTE, lang) if row.funding_kind == "recurrent" else "")
+            broken_down = (tree.parent_id == row.node_id).any()  # the document gives its detail lines
+            notes.append(pick(L.RECURRENT_NOTE, lang) if row.funding_kind == "recurrent" and not broken_down else "")
             colours.append(KIND_COLOUR.get(row.funding_kind, PALETTE[7]))
-        else:
+        elif isinstance(row.project_id, str):
             line = by_project.loc[row.project_id]
             names.append(L.item_name(line, lang))
             notes.append(L.project_note(line, lang))
+            colours.append(PROJECT_COLOURS[project_i % len(PROJECT_COLOURS)])
+            project_i += 1
+        else:  # a detail line: its name as the document writes it (vi) or our translation (en)
+            names.append(row.name_vi if lang == "vi" else row.name_en)
+            notes.append("")
             colours.append(PROJECT_COLOURS[project_i % len(PROJECT_COLOURS)])
             project_i += 1
     money = _money_texts(tree.amount_mvnd, lang, unit)

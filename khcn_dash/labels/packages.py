@@ -375,6 +375,14 @@ _CHECK_NAMES_VI: dict[str, str] = {
         "review_items: mọi con số có trong câu trích, viết như văn bản viết",
     "research_highlight_districts: a stated district is named in the quote":
         "research_highlight_districts: huyện ghi là «stated» phải được nêu tên trong câu trích",
+    "detail lines add up to the budget line they break down":
+        "các dòng chi tiết cộng lại phải bằng dòng kinh phí chúng chia nhỏ",
+    "detail lines add up to the detail line they break down":
+        "các dòng chi tiết cộng lại phải bằng dòng chi tiết cha của chúng",
+    "a detail line breaks down the same budget line as its parent, in the same period":
+        "dòng chi tiết thuộc cùng dòng kinh phí và cùng kỳ với dòng chi tiết cha",
+    "a detail line's period is its budget line's": "kỳ của dòng chi tiết là kỳ của dòng kinh phí nó chia nhỏ",
+    "detail lines are not negative": "dòng chi tiết không được âm",
 }
 CHECK_NAMES: dict[str, Pair] = {name: (vi, name) for name, vi in _CHECK_NAMES_VI.items()}
 
@@ -600,6 +608,17 @@ COLUMN_NOTES: dict[str, Pair] = {
     "recipient_en": ("Nơi nhận (tiếng Anh).", "The recipient in English."),
     # budget
     "budget_line_id": ("Mã dòng kinh phí.", "The budget line's id."),
+    "budget_details.budget_line_id": ("Dòng kinh phí (trang budget_lines) mà dòng chi tiết này chia nhỏ.",
+                                      "The budget line (budget_lines sheet) this detail line breaks down."),
+    "detail_id": ("Mã dòng chi tiết.", "The detail line's id."),
+    "parent_detail_id": ("Dòng chi tiết cha (trống: chia trực tiếp dòng kinh phí).",
+                         "The parent detail line (empty: it breaks down the budget line itself)."),
+    "budget_details.name_vi": ("Tên khoản chi, viết như trong văn bản.", "The item's name as the document writes it."),
+    "budget_details.name_en": ("Tên khoản chi bằng tiếng Anh (bản dịch).", "The item's name in English (a translation)."),
+    "budget_details.area_code": ("Nhóm nhiệm vụ của khoản chi, nếu văn bản nêu.",
+                                 "The item's activity area, where the document says."),
+    "budget_details.field_code": ("Lĩnh vực KH&CN của khoản chi, nếu văn bản nêu.",
+                                  "The item's S&T field, where the document says."),
     "budget_lines.basis": ("Kế hoạch (plan) hay đã phân bổ (allocated).", "Planned (plan) or allocated."),
     "funding_kind": ("Chi sự nghiệp KH&CN (recurrent) hay chi đầu tư phát triển (investment).",
                      "Recurrent S&T budget or development investment."),

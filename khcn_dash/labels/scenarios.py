@@ -111,15 +111,15 @@ TEXT: dict[str, Pair] = {
     ),
     "split": ("Chia kinh phí sự nghiệp theo tỷ lệ của bạn (tùy chọn)", "Split the recurrent block by your own shares (optional)"),
     "split_warning": (
-        "Văn bản KHÔNG chia kinh phí sự nghiệp KH&CN (33.427,9 triệu đồng) theo lĩnh vực hay nhóm nhiệm vụ. "
+        "Văn bản KHÔNG chia kinh phí sự nghiệp KH&CN ({amount}) theo lĩnh vực hay nhóm nhiệm vụ. "
         "Các tỷ lệ dưới đây là giả định của bạn, không phải số liệu của kế hoạch.",
-        "The document does NOT split the recurrent S&T block (33,427.9 million VND) by field or activity "
+        "The document does NOT split the recurrent S&T block ({amount}) by field or activity "
         "area. The shares below are your assumption, not figures of the plan.",
     ),
     "split_kind": ("Chia theo", "Split by"),
     "split_none": ("Không chia", "No split"),
-    "split_field": ("4 lĩnh vực nghiên cứu", "The 4 research fields"),
-    "split_area": ("11 nhóm nhiệm vụ", "The 11 activity areas"),
+    "split_field": ("{n} lĩnh vực nghiên cứu", "The {n} research fields"),
+    "split_area": ("{n} nhóm nhiệm vụ", "The {n} activity areas"),
     "share_label": ("{name} (%)", "{name} (%)"),
     "shares_sum": ("Tổng tỷ lệ: {total} (cần đúng 100%).", "Shares add up to {total} (100% needed)."),
     "split_caption": ("Phân chia theo giả định của người dùng, không phải của văn bản.",
@@ -469,8 +469,9 @@ def mode_name(mode: str, lang: str) -> str:
     return pick(MODE[mode], lang)
 
 
-def split_kind_name(kind: str | None, lang: str) -> str:
-    return t({None: "split_none", "field": "split_field", "area": "split_area"}[kind], lang)
+def split_kind_name(kind: str | None, lang: str, n: int = 0) -> str:
+    """'Không chia', or the codes a split may use: '4 lĩnh vực nghiên cứu' (n of them)."""
+    return t({None: "split_none", "field": "split_field", "area": "split_area"}[kind], lang, **({"n": n} if kind else {}))
 
 
 def split_code_name(kind: str, code: str, lang: str) -> str:

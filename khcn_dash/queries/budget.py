@@ -61,20 +61,40 @@ def budget_lines(period: str, province: str | None = None) -> pd.DataFrame:
 
 @cached
 def budget_tree(year: str | None = None, province: str | None = None) -> pd.DataFrame:
-    """The plan as a tree for a sunburst/treemap: total -> funding kind -> line.
-    Columns: node_id, parent_id, level, funding_kind, project_id, amount_mvnd, cite_ids."""
+    """The plan as a tree for a treemap: total -> funding kind -> project line -> detail lines (as
+    deep as the document breaks them down; a recurrent line's details hang from its funding kind).
+    Columns: node_id, parent_id, level, funding_kind, project_id, name_vi, name_en (detail lines
+    only), amount_mvnd, cite_ids."""
     return df("""
-        WITH lines AS (
-            SELECT * FROM budget_lines WHERE province = $province AND period = $year AND basis = 'plan')
+        WITH RECURSIVE lines AS (
+            SELECT * FROM budget_lines WHERE province = $province AND period = $year AND basis = 'plan'),
+        shown AS (  -- the node a line's details hang from
+            SELECT budget_line_id, funding_kind,
+                   CASE WHEN project_id IS NOT NULL THEN budget_line_id ELSE funding_kind END AS node,
+                   CASE WHEN project_id IS NOT NULL THEN 2 ELSE 1 END AS level
+            FROM lines),
+        details AS (
+            SELECT d.detail_id, s.node AS parent_id, s.level + 1 AS level, s.funding_kind, d.name_vi, d.name_en,
+                   d.amount_mvnd, d.cite_id
+            FROM budget_details d JOIN shown s USING (budget_line_id)
+            WHERE d.parent_detail_id IS NULL AND d.province = $province AND d.period = $year
+            UNION ALL
+            SELECT d.detail_id, p.detail_id, p.level + 1, p.funding_kind, d.name_vi, d.name_en, d.amount_mvnd, d.cite_id
+            FROM budget_details d JOIN details p ON d.parent_detail_id = p.detail_id)
         SELECT 'total' AS node_id, NULL AS parent_id, 0 AS level, NULL AS funding_kind, NULL AS project_id,
+               NULL AS name_vi, NULL AS name_en,
                sum(amount_mvnd) AS amount_mvnd, list(cite_id ORDER BY budget_line_id) AS cite_ids
         FROM lines
         UNION ALL
-        SELECT funding_kind, 'total', 1, funding_kind, NULL, sum(amount_mvnd), list(cite_id ORDER BY budget_line_id)
+        SELECT funding_kind, 'total', 1, funding_kind, NULL, NULL, NULL, sum(amount_mvnd),
+               list(cite_id ORDER BY budget_line_id)
         FROM lines GROUP BY funding_kind
         UNION ALL
-        SELECT budget_line_id, funding_kind, 2, funding_kind, project_id, amount_mvnd, [cite_id]
+        SELECT budget_line_id, funding_kind, 2, funding_kind, project_id, NULL, NULL, amount_mvnd, [cite_id]
         FROM lines WHERE project_id IS NOT NULL
+        UNION ALL
+        SELECT detail_id, parent_id, level, funding_kind, NULL, name_vi, name_en, amount_mvnd, [cite_id]
+        FROM details
         ORDER BY level, amount_mvnd DESC, node_id""", province=province or served.province(), year=year or served.plan())
 
 

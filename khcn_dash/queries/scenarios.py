@@ -23,7 +23,8 @@ _LINE_COLUMNS = [
 @cached
 def baseline_lines(year: str | None = None, province: str | None = None) -> pd.DataFrame:
     """The lines a scenario starts from: every plan line of `year` (the recurrent block and the
-    investment projects), then the halted infrastructure projects of the review that are not in the
+    investment projects; a line the document breaks into detail lines is there as its finest detail
+    lines, so money moves between them under the same rules), then the halted infrastructure projects of the review that are not in the
     plan, as candidate lines with no planned money.
 
     Columns: line_id (budget_line_id; `candidate-<project_id>` for a candidate), is_candidate,
@@ -35,9 +36,21 @@ def baseline_lines(year: str | None = None, province: str | None = None) -> pd.D
     sentences giving the approved total and the earlier allocation), status_cite_id.
     Bound parameters: $year, $province."""
     found = rows("""
-        WITH plan AS (
+        WITH plan_lines AS (
             SELECT * FROM budget_lines_named
             WHERE province = $province AND period = $year AND basis = 'plan'),
+        leaves AS (  -- detail lines with no parts of their own: a line broken down is edited by them
+            SELECT * FROM budget_details
+            WHERE province = $province AND period = $year
+              AND detail_id NOT IN (SELECT parent_detail_id FROM budget_details WHERE parent_detail_id IS NOT NULL)),
+        plan AS (
+            SELECT budget_line_id, funding_kind, project_id, short_vi, short_en, name_vi, name_en, amount_mvnd,
+                   project_status, funder, cite_id
+            FROM plan_lines WHERE budget_line_id NOT IN (SELECT budget_line_id FROM leaves)
+            UNION ALL
+            SELECT l.detail_id, p.funding_kind, p.project_id, l.name_vi, l.name_en, l.name_vi, l.name_en,
+                   l.amount_mvnd, p.project_status, p.funder, l.cite_id
+            FROM leaves l JOIN plan_lines p USING (budget_line_id)),
         earlier AS (
             SELECT project_id, sum(amount_mvnd) AS allocated, list(cite_id ORDER BY budget_line_id) AS cites
             FROM budget_lines

@@ -8,6 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from khcn_dash import documents
 from khcn_dash.charts import map as charts
 from khcn_dash.queries import ip
 from tests.e2e.conftest import settle
@@ -119,7 +120,7 @@ def test_keyboard_user_chooses_a_district_and_reads_it_in_english(offline):
     settle(page)
     assert page.get_by_text("Products in Lộc Bình district").count() == 1
     assert page.get_by_text("The document names only the place “Mẫu Sơn”", exact=False).count() >= 1
-    assert page.get_by_text("District boundaries: gis.chinhphu.vn", exact=False).count() == 1
+    assert page.get_by_text(documents.default().identity.geo_source, exact=False).count() == 1  # the package's
     rec.screenshot("map_en_loc_binh_keyboard")
     _assert_offline_and_clean(rec)
 

@@ -135,7 +135,7 @@ def test_a_citation_link_in_english_as_a_fresh_servers_first_request_gets_the_fu
         rec = Recorder(page, base)
         _open(rec, f"/sources?section=B.II&cite={total['cite_id']}&lang=en")
         nav = page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
-        assert labels.PAGES["sources"][1][1] in nav and labels.PAGES["budget"][1][1] in nav
+        assert labels.pick(labels.PAGES["sources"][1], "en") in nav and labels.pick(labels.PAGES["budget"][1], "en") in nav
         assert not {"app", "sources", "budget"} & set(nav)  # not the pages-folder fallback's file names
         assert page.locator('[data-testid="stRadio"]').count() >= 2  # language and unit
         address = urlparse(page.url)

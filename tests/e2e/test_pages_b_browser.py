@@ -113,7 +113,7 @@ def test_csv_download_carries_the_data_with_vietnamese_headers(recorder):
     with page.expect_download() as info:
         panel.get_by_role("button", name="Tải CSV").first.click()
     download = info.value
-    assert download.suggested_filename == "von-dau-tu-2016-2020.csv"
+    assert download.suggested_filename == "von-dau-tu_lang-son-2021.csv"
     rows = list(csv.reader(io.StringIO(open(download.path(), encoding="utf-8-sig").read())))
     assert rows[0][:3] == ["Dự án", "Tên đầy đủ trong văn bản", "Kinh phí (triệu đồng)"]
     assert sorted(float(r[2]) for r in rows[1:]) == [125, 213, 3036, 5100, 13000]

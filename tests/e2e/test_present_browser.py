@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from khcn_dash import labels
 from khcn_dash.labels import present as L
 from tests.e2e.conftest import settle
 
@@ -28,7 +29,7 @@ def test_presentation_mode_offline_with_keyboard_and_clean_exit(recorder):
     recorder.goto("/")
     recorder.goto("/budget?present=1")
     assert re.search(r"/present\?slide=budget$", page.url), page.url
-    assert _title(page) == L.UI["slide_budget"][0]
+    assert _title(page) == labels.pick(L.UI["slide_budget"], "vi")
     # the slideshow's style hides them once it is mounted (on a loaded machine, a moment after the title)
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden(timeout=20_000)
     expect(page.locator('header[data-testid="stHeader"]')).to_be_hidden(timeout=20_000)
@@ -49,21 +50,21 @@ def test_presentation_mode_offline_with_keyboard_and_clean_exit(recorder):
     recorder.screenshot("present_budget_vi")
 
     _press(recorder, "PageDown")   # a clicker's "next"
-    assert page.url.endswith("slide=review") and _title(page) == L.UI["slide_review"][0]
+    assert page.url.endswith("slide=review") and _title(page) == labels.pick(L.UI["slide_review"], "vi")
     _press(recorder, "ArrowRight")
-    assert _title(page) == L.UI["slide_plan"][0]
+    assert _title(page) == labels.pick(L.UI["slide_plan"], "vi")
     _press(recorder, "ArrowLeft")
     _press(recorder, "PageUp")     # a clicker's "previous"
-    assert _title(page) == L.UI["slide_budget"][0]
+    assert _title(page) == labels.pick(L.UI["slide_budget"], "vi")
     _press(recorder, "End")
-    assert _title(page) == L.UI["slide_scenario"][0]
+    assert _title(page) == labels.pick(L.UI["slide_scenario"], "vi")
     assert page.url.endswith("slide=scenario")
     recorder.screenshot("present_scenario_vi")
     _press(recorder, "ArrowLeft")
-    assert _title(page) == L.UI["slide_map"][0]
+    assert _title(page) == labels.pick(L.UI["slide_map"], "vi")
     recorder.screenshot("present_map_vi")
 
-    page.get_by_role("link", name=L.UI["exit"][0]).click()
+    page.get_by_role("link", name=labels.pick(L.UI["exit"], "vi")).click()
     page.wait_for_timeout(500)
     settle(page)
     assert re.search(r"/budget$", page.url), page.url
@@ -80,7 +81,7 @@ def test_briefing_pdf_downloads_offline_in_english(recorder):
     recorder.goto("/")
     recorder.goto("/budget?lang=en")
     with page.expect_download(timeout=180_000) as download:
-        page.get_by_role("button", name=L.UI["briefing_page"][1]).click()
+        page.get_by_role("button", name=labels.pick(L.UI["briefing_page"], "en")).click()
     data = open(download.value.path(), "rb").read()
     assert download.value.suggested_filename.startswith("khcn-lang-son-2021_budget_en_")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())

@@ -9,6 +9,7 @@ from decimal import Decimal as D
 import pytest
 from playwright.sync_api import expect
 
+from khcn_dash import labels
 from khcn_dash import format as fmt
 from khcn_dash import scenario as m
 from khcn_dash import scenario_store as stores
@@ -104,7 +105,7 @@ def _briefing_text(page) -> str:
     from khcn_dash.labels import present as PL
 
     with page.expect_download(timeout=180_000) as download:
-        page.get_by_role("button", name=PL.UI["briefing_page"][0]).click()
+        page.get_by_role("button", name=labels.pick(PL.UI["briefing_page"], "vi")).click()
     data = open(download.value.path(), "rb").read()
     return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages).split())
 

@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from khcn_dash import labels
+
 from tests.e2e.conftest import ROOT, Recorder, settle, start_server, stop_server
 
 LAB, FARM, MINISTRY, QA = ("2021-lab-upgrade", "candidate-experimental-farm", "2021-radiation-station-equipment",
@@ -182,16 +184,16 @@ def test_present_the_edited_scenario_and_come_back_to_it(rec):
     rec.goto("/scenarios")
     set_amount(page, LAB, "9.000")  # the other investment line takes up the difference
     assert amount_input(page, QA).input_value() == "9.342"
-    page.get_by_role("button", name=PL.UI["present_this"][0]).click()
+    page.get_by_role("button", name=labels.pick(PL.UI["present_this"], "vi")).click()
     page.wait_for_timeout(500)
     settle(page)
     assert re.search(r"/present\?slide=scenario$", page.url), page.url
-    assert page.locator("h1").first.inner_text() == PL.UI["slide_scenario"][0]
+    assert page.locator("h1").first.inner_text() == labels.pick(PL.UI["slide_scenario"], "vi")
     main = page.locator('[data-testid="stMain"]')
     expect(main).to_contain_text("«Nâng cấp phòng thí nghiệm» -1.000 triệu đồng")
-    expect(main).to_contain_text(PL.UI["rules_kept"][0])
+    expect(main).to_contain_text(labels.pick(PL.UI["rules_kept"], "vi"))
     rec.screenshot("present_edited_scenario_vi")
-    page.get_by_role("link", name=PL.UI["exit"][0]).click()
+    page.get_by_role("link", name=labels.pick(PL.UI["exit"], "vi")).click()
     page.wait_for_timeout(500)
     settle(page)
     assert re.search(r"/scenarios(\?|$)", page.url), page.url

@@ -23,5 +23,5 @@ def test_address_opens_offline_without_errors(recorder, address, lang):
     assert recorder.outside_requests() == []
     assert recorder.console_errors == []
     assert recorder.failed_responses == []
-    footer = labels.UI["footer"][0 if lang == "vi" else 1]
+    footer = labels.pick(labels.UI["footer"], lang)
     assert page.get_by_text(footer).count() == 1  # (screenshot: test_all_pages_browser's page_present_<lang>.png)
