@@ -13,7 +13,7 @@ from khcn_dash import present
 from khcn_dash import scenario as model
 from khcn_dash import scenario_store as stores
 from khcn_dash import scenario_session as sess
-from khcn_dash import ui
+from khcn_dash import ui, url_state
 from khcn_dash.charts import scenarios as charts
 from khcn_dash.labels import present as PL
 from khcn_dash.labels import scenarios as L
@@ -205,7 +205,9 @@ def scenario_body() -> None:
         st.warning(L.t("link_too_long", LANG, max_chars=fmt.count(model.URL_PAYLOAD_MAX, LANG)))
     else:
         st.caption(L.t("permalink" if link["id"] else "share_link", LANG))
-        st.code(model.share_url(st.context.url, sess.PAGE_PATH, link), language=None, wrap_lines=True)
+        # the document, when the address names it (several documents): the scenario is that document's
+        st.code(model.share_url(st.context.url, sess.PAGE_PATH, {**link, "doc": url_state.current("doc")}),
+                language=None, wrap_lines=True)
     ui.download_buttons(charts.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban", key="scn_export")
     present.remember_on_screen(sess.PAGE_PATH)  # a fragment run: the sidebar's briefing follows it
 
@@ -268,7 +270,8 @@ if saved:
         if b2.button(L.t("delete", LANG), key="scn_delete", disabled=not can_save, icon=":material/delete:"):
             S[sess.K.CONFIRM_DELETE] = picked
         st.caption(L.t("permalink", LANG))
-        st.code(model.share_url(st.context.url, sess.PAGE_PATH, {"id": picked}), language=None, wrap_lines=True)
+        st.code(model.share_url(st.context.url, sess.PAGE_PATH, {"id": picked, "doc": url_state.current("doc")}),
+                language=None, wrap_lines=True)
         pending = S.get(sess.K.CONFIRM_DELETE)
         if pending in by_id:
             st.warning(L.t("delete_confirm", LANG, name=md_escape(by_id[pending]["name"]),

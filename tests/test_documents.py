@@ -145,6 +145,8 @@ def test_a_saved_scenario_belongs_to_its_document(served_from):
     store = stores.open_store()
     assert "Lab first" in {r["name"] for r in store.list_scenarios(doc_id=NEW)}
     assert "Lab first" not in {r["name"] for r in store.list_scenarios(doc_id=OLD)}
+    links = [c.value for c in at.code if "/scenarios?" in c.value]
+    assert links and all(f"doc={NEW}" in link for link in links)  # a shared link opens its document
     at.radio(key="doc_year").set_value(2021).run()
     assert not at.exception
     assert at.text_input(key="scn_amt_2021-lab-upgrade").value == "10,000"  # the 2021 plan as written
