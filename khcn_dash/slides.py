@@ -245,7 +245,11 @@ TAKES_CHOICE = frozenset({"scenario"})
 
 
 def slide_keys() -> list[str]:
-    return list(SLIDES)
+    """The slides of the document served: every slide, but the map's when its package brings no
+    district boundaries."""
+    doc = served.current()
+    has_map = doc is not None and doc.geojson_path.is_file()
+    return [k for k in SLIDES if k != "map" or has_map]
 
 
 def slides_for_page(page: str) -> list[str]:
