@@ -333,6 +333,11 @@ def cite_link(section: str, cite_id: str, doc_id: str | None = None) -> str:
     return url_state.href("sources", section=section, cite=cite_id, **kept)
 
 
+def cite_links(sections: Iterable, cite_ids: Iterable, doc_id: str | None = None) -> list[str | None]:
+    """cite_link for each row (None where a row cites nothing, e.g. a figure one document lacks)."""
+    return [cite_link(s, c, doc_id) if isinstance(c, str) else None for s, c in zip(sections, cite_ids)]
+
+
 def linked_table(table: pd.DataFrame, shown: pd.DataFrame, links: dict[str, list], key: str,
                  filename: str) -> None:
     """A table with link columns (column -> one address per row, or None), each cell opening a cited
@@ -346,8 +351,7 @@ def cited_table(table: pd.DataFrame, sections: Iterable[str], cite_ids: Iterable
                 filename: str) -> None:
     """A table whose every row is one cited sentence (shown in the table with its section): a link
     column opens each in the document. One element, where a source list would repeat every row."""
-    links = [cite_link(s, c) for s, c in zip(sections, cite_ids)]
-    linked_table(table, table, {t("open_in_document"): links}, key, filename)
+    linked_table(table, table, {t("open_in_document"): cite_links(sections, cite_ids)}, key, filename)
 
 
 def list_block(table: pd.DataFrame, cite_ids: Iterable, key: str, filename: str) -> None:

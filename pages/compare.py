@@ -53,10 +53,8 @@ def compare(docs: tuple) -> None:
         wide = S.side_by_side(long, older.id, newer.id)
         data, shown = S.table(wide, S.item_names(key, long, lang), *years, lang, unit, money)
         src_old, src_new = S.source_columns(*years, lang)
-        links = {src_old: [ui.cite_link(s, c, older.id) if isinstance(c, str) else None
-                           for s, c in zip(wide.section_old, wide.cite_old)],
-                 src_new: [ui.cite_link(s, c, newer.id) if isinstance(c, str) else None
-                           for s, c in zip(wide.section_new, wide.cite_new)]}
+        links = {src_old: ui.cite_links(wide.section_old, wide.cite_old, older.id),
+                 src_new: ui.cite_links(wide.section_new, wide.cite_new, newer.id)}
         ui.linked_table(data, shown, links, key=f"compare_{key}", filename=f"so-sanh-{years[0]}-{key}")
 
 

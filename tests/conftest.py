@@ -162,3 +162,28 @@ def pytest_collection_modifyitems(config, items):
 
 LONGEST_FIRST = ["test_widgets_browser.py", "test_serve_replicas.py", "test_scenario_store_pg.py", "test_exports.py",
                  "test_publish.py"]
+
+
+OLD_DOC, NEW_DOC = "lang-son-2021", "lang-son-2022"
+
+
+def two_year_packages(root: Path) -> tuple[Path, Path]:
+    """A packages folder under `root` holding the Lạng Sơn package (OLD_DOC) and a 2022 plan made
+    from it (the recurrent line and the total 1.000 triệu more, in the text and the tables) added by
+    `python -m khcn_dash.packages add`. Returns (packages folder, Parquet folder, not built)."""
+    import subprocess
+    import shutil
+    import sys
+
+    from bench.packages import MORE_RECURRENT, derive
+    from khcn_dash import config
+
+    packages, parquet = root / "packages", root / "parquet"
+    shutil.copytree(config.SOURCE_DIR, packages / OLD_DOC)
+    made = derive(config.SOURCE_DIR, root / "incoming", 2022, replace=MORE_RECURRENT)
+    env = {**os.environ, "KHCN_PACKAGES_DIR": str(packages), "KHCN_PARQUET_DIR": str(parquet)}
+    done = subprocess.run([sys.executable, "-m", "khcn_dash.packages", "add", str(made), "--lang", "en"],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (packages / NEW_DOC / config.DESCRIPTOR).exists()
+    return packages, parquet

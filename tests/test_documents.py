@@ -5,38 +5,26 @@ two side by side, each figure linked to its own document."""
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from decimal import Decimal
 
 import pytest
 
-from bench.packages import MORE_RECURRENT, derive
 from khcn_dash import config, documents, labels, served
 from khcn_dash.labels import overview as L_overview
 from khcn_dash.text import md_escape
 from khcn_dash.labels import compare as L
 from khcn_dash.queries import _db
 from khcn_dash.queries import budget as q_budget
-from tests.conftest import ROOT, open_page
+from tests.conftest import NEW_DOC, OLD_DOC, open_page, two_year_packages
 
-OLD, NEW = "lang-son-2021", "lang-son-2022"
+OLD, NEW = OLD_DOC, NEW_DOC
 
 
 @pytest.fixture(scope="module")
 def two_years(tmp_path_factory):
     """A packages folder holding the Lạng Sơn package, and a 2022 plan made from it (the recurrent
     line and the total 1.000 triệu more, in the text and the tables) added by the command line."""
-    root = tmp_path_factory.mktemp("docs")
-    packages, parquet = root / "packages", root / "parquet"
-    shutil.copytree(config.SOURCE_DIR, packages / OLD)
-    made = derive(config.SOURCE_DIR, root / "incoming", 2022, replace=MORE_RECURRENT)
-    env = {**os.environ, "KHCN_PACKAGES_DIR": str(packages), "KHCN_PARQUET_DIR": str(parquet)}
-    done = subprocess.run([sys.executable, "-m", "khcn_dash.packages", "add", str(made), "--lang", "en"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert (packages / NEW / config.DESCRIPTOR).exists()
+    packages, parquet = two_year_packages(tmp_path_factory.mktemp("docs"))
     from khcn_dash import build
     for doc_id in (OLD, NEW):  # as the app builds a document when it is first shown
         build.ensure_built(parquet / doc_id, packages / doc_id)

@@ -7,6 +7,7 @@ through khcn_dash.ui.t(); names of coded values through name(kind, code, lang).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from .. import format as fmt
 from .. import served
@@ -227,10 +228,17 @@ def document_words(lang: str) -> dict[str, str]:
     doc = served.current()
     if doc is None:
         return dict.fromkeys(DOCUMENT_TOKENS, "")
+    return dict(_words(doc, lang))
+
+
+@functools.lru_cache(maxsize=256)
+def _words(doc, lang: str) -> tuple[tuple[str, str], ...]:
+    """Made once per document and language (a page fills hundreds of labels on every run)."""
     ident = doc.identity
-    return {"{doc.plan}": doc.plan, "{doc.review}": fmt.period(doc.review), "{doc.review_period}": doc.review,
-            "{doc.province}": doc.province_name(lang), "{doc.province_id}": doc.province, "{doc.number}": ident.number,
-            "{doc.date}": fmt.date(_date(ident.issued_on), lang), "{doc.issued_on}": ident.issued_on, "{doc.id}": doc.id}
+    return (("{doc.plan}", doc.plan), ("{doc.review}", fmt.period(doc.review)), ("{doc.review_period}", doc.review),
+            ("{doc.province}", doc.province_name(lang)), ("{doc.province_id}", doc.province),
+            ("{doc.number}", ident.number), ("{doc.date}", fmt.date(_date(ident.issued_on), lang)),
+            ("{doc.issued_on}", ident.issued_on), ("{doc.id}", doc.id))
 
 
 def _date(value: str):

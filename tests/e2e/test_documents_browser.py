@@ -16,38 +16,17 @@ AppTest's (test_documents); here:
 """
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
 
-from bench.packages import MORE_RECURRENT, derive
-from khcn_dash import config
+from tests.conftest import NEW_DOC, OLD_DOC, two_year_packages
 from tests.e2e.conftest import ROOT, Recorder, rerun, settle, start_server, stop_server
 
-OLD, NEW = "lang-son-2021", "lang-son-2022"
+OLD, NEW = OLD_DOC, NEW_DOC
 WAIT_MS = 90_000  # 2 cores, a fresh server builds both documents' Parquet on its first request
 METRIC = '[data-testid="stMetricValue"]'
-
-
-def make_two_years(root: Path) -> tuple[Path, Path]:
-    """The packages folder of tests/test_documents.py's `two_years` fixture, made under `root`:
-    the Lạng Sơn package as OLD, and NEW derived from it and added by the command line.
-    Returns (packages folder, Parquet folder); the Parquet is built by the server on first use."""
-    packages, parquet = root / "packages", root / "parquet"
-    shutil.copytree(config.SOURCE_DIR, packages / OLD)
-    made = derive(config.SOURCE_DIR, root / "incoming", 2022, replace=MORE_RECURRENT)
-    env = {**os.environ, "KHCN_PACKAGES_DIR": str(packages), "KHCN_PARQUET_DIR": str(parquet)}
-    done = subprocess.run([sys.executable, "-m", "khcn_dash.packages", "add", str(made), "--lang", "en"],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert (packages / NEW / config.DESCRIPTOR).exists()
-    return packages, parquet
 
 
 # One server for this module's tests. Session scope (the fixture is visible to this module only):
@@ -55,7 +34,7 @@ def make_two_years(root: Path) -> tuple[Path, Path]:
 # fixture would then start its server again.
 @pytest.fixture(scope="session")
 def docs_server(tmp_path_factory):
-    packages, parquet = make_two_years(tmp_path_factory.mktemp("docs-browser"))
+    packages, parquet = two_year_packages(tmp_path_factory.mktemp("docs-browser"))
     proc, base = start_server(ROOT / "app.py", env={"KHCN_PACKAGES_DIR": str(packages),
                                                      "KHCN_PARQUET_DIR": str(parquet)})
     yield base
