@@ -20,7 +20,7 @@ APP = ROOT / "app.py"
 BARE_APP = ROOT / "bench" / "bare_app" / "app.py"
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port  # noqa: E402  (one set of browser flags)
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, _free_port, open_cell  # noqa: E402  (one set of browser flags)
 
 TIMEOUT_MS = 60_000
 VIEWPORT = {"width": 1400, "height": 900}
@@ -140,9 +140,10 @@ def load_ms(browser, url: str) -> float:
         ctx.close()
 
 
-def input_ms(page, selector: str, value: str) -> float:
-    """Types `value` into the text input at `selector` and times Enter to the chart redrawn."""
-    box = page.locator(selector).first
+def input_ms(page, cell: tuple[str, int, int], value: str) -> float:
+    """Types `value` into a cell of a table editor (`cell`: the editor's CSS selector, row, column)
+    and times Enter to the chart redrawn."""
+    box = open_cell(page, *cell)
     box.fill(value)
     page.evaluate(ARM_JS)
     t0 = time.perf_counter()
@@ -203,23 +204,25 @@ def cold_start(browser, runs: int) -> Pair:
     return out
 
 
-# The input each app's scenario page is timed with: (CSS selector, two values typed in turn).
-APP_INPUT = ('.st-key-scn_amt_2021-lab-upgrade input', ("9.000", "10.000"))
-BARE_INPUT = ('.st-key-factor input', ("40", "60"))
+# The input each app's scenario page is timed with: ((the editor's CSS selector, row, column), two
+# values typed in turn). The app's: the laboratory line's amount in the lines editor; the bare
+# app's: the same cell of an editor of the same shape.
+APP_INPUT = (('[class*="st-key-scn_lines_"]', 2, 3), ("9.000", "10.000"))
+BARE_INPUT = (('.st-key-lines', 2, 3), ("9000", "10000"))
 
 
 def input_latency(browser, app_base: str, bare_base: str, address: str, runs: int) -> Pair:
     """A typed value + Enter on `address` to its chart redrawn, in each app (after one warm-up)."""
     out = Pair([], [])
-    for which, base, (selector, values) in (("app", app_base, APP_INPUT), ("bare", bare_base, BARE_INPUT)):
+    for which, base, (cell, values) in (("app", app_base, APP_INPUT), ("bare", bare_base, BARE_INPUT)):
         ctx = browser.new_context(viewport=VIEWPORT)
         try:
             page = ctx.new_page()
             page.goto(base + address, wait_until="commit", timeout=TIMEOUT_MS)
             wait_settled(page)
-            input_ms(page, selector, values[0])
+            input_ms(page, cell, values[0])
             for r in range(1, runs + 1):
-                getattr(out, which).append(input_ms(page, selector, values[r % 2]))
+                getattr(out, which).append(input_ms(page, cell, values[r % 2]))
         finally:
             ctx.close()
     return out

@@ -82,6 +82,20 @@ async def _check(page, where: str, errors: list[str]) -> None:
         errors.append(f"exception element on {where}")
 
 
+async def _open_cell(page, editor: str, row: int, column: int):
+    """The async twin of tests/e2e/conftest.open_cell (one try: a session that cannot open the
+    cell reports it as its error)."""
+    grid = page.locator(f'{editor} [data-testid="stDataFrameResizable"]').first
+    await grid.scroll_into_view_if_needed()
+    box = await grid.bounding_box()
+    await page.mouse.click(box["x"] + 8, box["y"] + 35 + 17)
+    for key in ["ArrowRight"] * column + ["ArrowDown"] * row + ["Enter"]:
+        await page.keyboard.press(key)
+    field = page.locator("#portal textarea, #portal input").first
+    await field.wait_for(timeout=10_000)
+    return field
+
+
 async def walk(browser, base: str, addresses: list[str], scenario: str | None, result: SessionResult,
                walked: asyncio.Event, hold: asyncio.Event) -> None:
     """One session: open addresses[0], click to every other address, change an amount on `scenario`."""
@@ -101,12 +115,12 @@ async def walk(browser, base: str, addresses: list[str], scenario: str | None, r
             await _check(page, addr, result.errors)
             if addr == scenario:
                 for which_input in (B.APP_INPUT, B.BARE_INPUT):
-                    box = page.locator(which_input[0]).first
-                    if await box.count():
+                    if await page.locator(which_input[0][0]).count():
                         break
                 else:
                     result.errors.append(f"no scenario input on {addr}")
                     continue
+                box = await _open_cell(page, *which_input[0])
                 await box.fill(which_input[1][0])
                 ms = await _timed(page, lambda: box.press("Enter"), B.CHART_CHANGED_JS)
                 result.steps.append((f"scenario change {addr}", ms))

@@ -76,6 +76,51 @@ def derive(source: Path, out_dir: Path, year: int, province: str | None = None,
     return target
 
 
+def many_details(source: Path, out_dir: Path, n: int = 60) -> Path:
+    """A copy of the fictional Sơn Thủy 2023 package (`source`) whose research area is broken into
+    `n` tasks instead of three, for the scenario editor at scale: the same 8.000 triệu đồng, each
+    task with its own sentence in the text and its row in budget_details (the parts reconcile).
+    Returned: the package folder in `out_dir`, marked fictional."""
+    source, out_dir = Path(source), Path(out_dir)
+    target = out_dir / source.name
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    details = target / "budget_details.csv"
+    with open(details, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    parent = next(r for r in rows if r["detail_id"].endswith("-rec-research"))
+    old = [r for r in rows if r["parent_detail_id"] == parent["detail_id"]]
+    total = sum(int(round(float(r["amount_mvnd"]) * 10)) for r in old)
+    base, extra = divmod(total, n)
+    text = (target / "document.txt").read_text(encoding="utf-8")
+    new_rows, sentences = [], []
+    for i in range(n):
+        tenths = base + (1 if i < extra else 0)
+        written = f"{tenths // 10:,}".replace(",", ".") + (f",{tenths % 10}" if tenths % 10 else "")
+        sentence = f"- Nhiệm vụ nghiên cứu số {i + 1:02d}: {written} triệu đồng;"
+        sentences.append(sentence)
+        new_rows.append({**old[0], "detail_id": f"{parent['detail_id']}-{i + 1:02d}",
+                         "name_vi": f"Nhiệm vụ nghiên cứu số {i + 1:02d}",
+                         "name_en": f"Research task no. {i + 1:02d}",
+                         "amount_mvnd": f"{tenths // 10}.{tenths % 10}", "source_quote": sentence})
+    first = text.index(old[0]["source_quote"])
+    last = text.index(old[-1]["source_quote"]) + len(old[-1]["source_quote"])
+    text = text[:first] + "\n".join(sentences) + text[last:]
+    (target / "document.txt").write_text(text, encoding="utf-8")
+    kept = [r for r in rows if r not in old]
+    at = kept.index(parent) + 1
+    with open(details, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(kept[:at] + new_rows + kept[at:])
+    desc = json.loads((target / config.DESCRIPTOR).read_text(encoding="utf-8"))
+    desc["title"] = f"[fictional test data, {n} research tasks] {desc.get('title', target.name)}"
+    desc["khcn"]["fictional"] = True
+    (target / config.DESCRIPTOR).write_text(json.dumps(desc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return target
+
+
 def main(argv: list[str]) -> int:
     if len(argv) not in (3, 4):
         print(__doc__, file=sys.stderr)

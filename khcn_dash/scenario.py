@@ -36,6 +36,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from decimal import Decimal, InvalidOperation
 
 # The scenario's inputs (amounts, shares, names) and its error type live in scenario_input; they are
@@ -73,6 +74,8 @@ class Line:
     infra_status: str | None = None
     short_vi: str | None = None
     short_en: str | None = None
+    group_vi: str | None = None  # a detail line's parent (the detail or budget line it is part of)
+    group_en: str | None = None
     cite_ids: tuple[str, ...] = ()
     cap_cite_ids: tuple[str, ...] = ()
     status_cite_ids: tuple[str, ...] = ()
@@ -128,6 +131,7 @@ class Baseline:
                 allocated_before=_opt_tenths(r.get("allocated_before_mvnd")),
                 candidate=bool(r.get("is_candidate")), project_status=r.get("project_status"),
                 infra_status=r.get("infra_status"), short_vi=r.get("short_vi"), short_en=r.get("short_en"),
+                group_vi=r.get("group_vi"), group_en=r.get("group_en"),
                 cite_ids=_ids(r.get("cite_id")), cap_cite_ids=_ids(r.get("cap_cite_ids")),
                 status_cite_ids=_ids(r.get("status_cite_id"))))
         src = {k: _ids((rule_sources.get(k) or {}).get("cite_id")) for k in SOURCES}
@@ -144,14 +148,18 @@ class Baseline:
                 raise ValueError(f"plan lines of {kind} do not add up to the stated {stated}")
         return baseline
 
+    @cached_property
+    def _by_id(self) -> dict[str, Line]:
+        return {ln.line_id: ln for ln in self.lines}
+
     def line(self, line_id: str) -> Line:
-        for ln in self.lines:
-            if ln.line_id == line_id:
-                return ln
-        raise ScenarioError("unknown_line", line_id=line_id)
+        try:
+            return self._by_id[line_id]
+        except (KeyError, TypeError):
+            raise ScenarioError("unknown_line", line_id=line_id) from None
 
     def has_line(self, line_id: str) -> bool:
-        return any(ln.line_id == line_id for ln in self.lines)
+        return isinstance(line_id, str) and line_id in self._by_id
 
     @property
     def plan_lines(self) -> tuple[Line, ...]:

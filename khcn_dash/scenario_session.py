@@ -16,6 +16,7 @@ from . import scenario as model
 from . import scenario_baseline
 from . import scenario_store as stores
 from . import served, ui, url_state
+from .charts import scenarios as charts
 from .labels import scenarios as L
 from .text import md_escape
 
@@ -52,11 +53,14 @@ class K:
     MOVE_AMOUNT = "scn_move_amount"
     PAGE_PAYLOAD = "_scn_page_payload"
     DOC = "_scn_doc"  # the document the session's scenario belongs to
+    EDITOR_GEN = "_scn_editor_gen"  # which editor is on screen: a new one each time the scenario changes
+    EDITOR_ROWS = "_scn_editor_rows"  # the line of each of its rows, as drawn
+    EDITOR_SEEN = "_scn_editor_seen"  # its cells already read: row -> what was typed
 
     @staticmethod
-    def amount(line_id: str) -> str:
-        """The amount input of one line."""
-        return f"scn_amt_{line_id}"
+    def editor(gen: int) -> str:
+        """The lines' editor (st.data_editor) of generation `gen`."""
+        return f"scn_lines_{gen}"
 
     @staticmethod
     def share(kind: str, code: str) -> str:
@@ -95,8 +99,12 @@ def add_notice(level: str, key: str | None = None, err: model.ScenarioError | No
 
 
 def commit_scenario(scn: model.Scenario) -> None:
+    """The session's scenario is now `scn`. The lines' editor is drawn afresh from it (a new
+    generation: an editor keeps what was typed in it across runs, which would hide the new amounts)."""
     S[K.PAYLOAD] = scn.to_payload()
     S[K.AMT_ERRORS] = {}
+    S[K.EDITOR_GEN] = S.get(K.EDITOR_GEN, 0) + 1
+    S[K.EDITOR_SEEN] = {}
 
 
 def mark_page_drawn(scn: model.Scenario) -> None:
@@ -127,16 +135,67 @@ def open_store():
 
 # --- callbacks (run before the page, in the order the user acted) -----------------------------
 
-def on_amount(line_id: str) -> None:
-    baseline = load_baseline()
-    typed = S.get(K.amount(line_id), "")
-    try:
-        amount = model.parse_amount(typed, ui.lang(), ui.unit(), baseline.max_amount_mvnd)
-        new = current_scenario(baseline).set_amount(line_id, amount)
-    except model.ScenarioError as err:
-        S.setdefault(K.AMT_ERRORS, {})[line_id] = (err, typed)
+def read_line_edits(baseline: model.Baseline) -> None:
+    """Applies what was typed into the lines' editor since it was last read, cell by cell in row
+    order, as one edit each (the same rules as every other edit). A refused cell keeps what was
+    typed, beside its message; once any cell is taken, the editor is drawn afresh from the scenario
+    (the message of a cell refused in the same paste stays). Called at the top of every run that
+    draws the editor (the page's and its fragment's): a cell is read once."""
+    state = S.get(K.editor(S.get(K.EDITOR_GEN, 0)))
+    if not isinstance(state, dict):
         return
-    commit_scenario(new)
+    rows, seen = S.get(K.EDITOR_ROWS, ()), S.get(K.EDITOR_SEEN, {})
+    typed_now: dict[int, object] = {}
+    for r, cells in (state.get("edited_rows") or {}).items():
+        if isinstance(cells, dict) and "amount" in cells:
+            typed_now[int(r)] = cells["amount"]
+    new = {r: v for r, v in typed_now.items() if seen.get(r, object()) != v and 0 <= r < len(rows)}
+    S[K.EDITOR_SEEN] = typed_now
+    if not new:
+        return
+    scn, errors, taken = current_scenario(baseline), dict(S.get(K.AMT_ERRORS, {})), False
+    for r in sorted(new):
+        line_id, typed = rows[r], new[r] if isinstance(new[r], str) else ""
+        try:
+            amount = model.parse_amount(typed, ui.lang(), ui.unit(), baseline.max_amount_mvnd)
+            scn = scn.set_amount(line_id, amount)
+        except model.ScenarioError as err:
+            errors[line_id] = (err, typed)
+            continue
+        errors.pop(line_id, None)
+        taken = True
+    if taken:
+        commit_scenario(scn)
+    S[K.AMT_ERRORS] = errors
+
+
+def line_editor(scn: model.Scenario, lang: str, unit: str) -> None:
+    """Draws the lines' editor: one table of every active line, grouped by source and parent, whose
+    amount column is typed into (read back by read_line_edits on the next run)."""
+    line_rows = scn.line_rows()
+    frame = charts.editor_frame(line_rows, {ln.line_id: ln for ln in scn.baseline.lines}, lang, unit)
+    S[K.EDITOR_ROWS] = tuple(r["line_id"] for r in line_rows)
+    right = {"alignment": "right"}
+    st.data_editor(
+        frame, key=K.editor(S.get(K.EDITOR_GEN, 0)), num_rows="fixed", hide_index=True, width="stretch",
+        height=EDITOR_ROWS_SHOWN * 35 + 38 if len(frame) > EDITOR_ROWS_SHOWN else "auto",
+        disabled=[c for c in charts.EDITOR_COLUMNS if c != "amount"],
+        column_config={
+            "group": st.column_config.TextColumn(L.t("col_group", lang), width=GROUP_WIDTH_PX),
+            "line": st.column_config.TextColumn(L.t("col_line", lang)),
+            "plan": st.column_config.TextColumn(L.t("col_plan", lang), **right),
+            "amount": st.column_config.TextColumn(L.t("col_amount", lang), help=L.t("amount_help", lang),
+                                                  max_chars=40, **right),
+            "change": st.column_config.TextColumn(L.t("col_change", lang), **right),
+            "limit": st.column_config.TextColumn(L.t("col_limit", lang)),
+        })
+
+
+# The group column's width: a long "source › part" is cut short (widened by dragging), so the
+# amount, the change and the limit stay in view on a laptop.
+GROUP_WIDTH_PX = 230
+# The editor's height in rows: taller tables scroll inside it, so the rules and the chart stay in view.
+EDITOR_ROWS_SHOWN = 8
 
 
 def on_setting(kind: str) -> None:
@@ -365,12 +424,9 @@ def sync_settings(scn: model.Scenario) -> None:
 
 
 def sync_inputs(scn: model.Scenario, lang: str, unit: str) -> None:
-    """The inputs of the page's fragment (amounts, local budget, shares) mirror the scenario; an
-    input whose last value was refused keeps what the user typed, beside its message."""
-    errors = S.get(K.AMT_ERRORS, {})
-    for ln in scn.active_lines:
-        if ln.line_id not in errors:
-            S[K.amount(ln.line_id)] = fmt.amount(scn.amount(ln.line_id), lang, unit)
+    """The inputs of the page's fragment (local budget, shares) mirror the scenario; an input whose
+    last value was refused keeps what the user typed, beside its message. (The lines' editor is
+    drawn from the scenario: line_editor.)"""
     if K.LOCAL_ERROR not in S:
         S[K.LOCAL_BUDGET] = ("" if scn.local_budget is None
                                  else fmt.amount(model.from_tenths(scn.local_budget), lang, unit))

@@ -255,13 +255,15 @@ def download_buttons(table: pd.DataFrame, filename: str, key: str) -> None:
                        key=f"{key}_xlsx", on_click="ignore", icon=":material/download:")
 
 
-def chart_block(fig: go.Figure, table: pd.DataFrame, summary: str, cite_ids: Iterable, key: str,
+def chart_block(fig: go.Figure, table: pd.DataFrame, summary: str | None, cite_ids: Iterable, key: str,
                 filename: str, shown: pd.DataFrame | None = None) -> None:
-    """One chart with its companions: summary text, chart/table tabs, downloads, sources.
+    """One chart with its companions: summary text (None: the page writes it elsewhere, e.g. beside
+    the chart), chart/table tabs, downloads, sources.
 
     `shown`, if given, is what the table tab displays instead of `table` (e.g. the same rows with
     numbers written in the reader's style); the downloads always carry `table`."""
-    st.markdown(summary)
+    if summary is not None:
+        st.markdown(summary)
     tab_chart, tab_table = lazy_tabs([t("chart"), t("table")], key=f"{key}_view")
     if tab_chart.open:
         with tab_chart:

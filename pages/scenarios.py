@@ -32,6 +32,7 @@ U = L.unit_text(LANG, UNIT)
 baseline = sess.load_baseline()
 LINES = {ln.line_id: ln for ln in baseline.lines}
 sess.read_url(baseline)
+sess.read_line_edits(baseline)
 scn = sess.current_scenario(baseline)
 sess.mark_page_drawn(scn)  # what the whole page shows (see scenario_body)
 sess.sync_settings(scn)
@@ -76,6 +77,7 @@ def scenario_body() -> None:
     settings, saving, saved list and comparison around it (issue #6: input -> chart time). When
     something outside must follow the change (the "opened" note of a saved scenario, or the
     comparison showing the scenario being edited), the whole page reruns instead."""
+    sess.read_line_edits(baseline)  # what was typed into the lines' editor (a fragment run)
     scn = sess.current_scenario(baseline)
     if sess.whole_page_must_follow(scn):
         st.rerun(scope="app")
@@ -84,29 +86,38 @@ def scenario_body() -> None:
     sess.sync_inputs(scn, LANG, UNIT)
     violations = scn.violations()
 
-    # lines
+    # the lines, then the rules and the chart just under them: what an edit changes stays in view
     st.subheader(L.t("lines", LANG))
-    amt_errors = S.get(sess.K.AMT_ERRORS, {})
-    rows_by_line = {r["line_id"]: r for r in scn.line_rows()}
-    for kind in model.SOURCES:
-        st.markdown(f"**{md_escape(ui.name('funding_kind', kind))}** · "
-                    f"{md_escape(L.t('plan_is', LANG, amount=ui.money(model.from_tenths(baseline.source_plan(kind)))))}")
-        for ln in (x for x in scn.active_lines if x.funding_kind == kind):
-            row = st.columns([4, 3, 3])
-            row[0].markdown(md_escape(L.line_label(ln, LANG)))
-            row[0].caption(L.line_caption(rows_by_line[ln.line_id], LANG, UNIT))
-            row[1].text_input(L.t("amount_label", LANG, unit=U), key=sess.K.amount(ln.line_id),
-                              placeholder=L.t(f"placeholder_{UNIT}", LANG), on_change=sess.on_amount, args=(ln.line_id,))
-            if ln.ministry:
-                row[2].caption(L.t("fixed_ministry", LANG))
-            elif ln.cap is not None:
-                row[2].caption(L.t("cap_is", LANG, cap=ui.money(model.from_tenths(ln.cap)),
-                                   headroom=ui.money(model.from_tenths(ln.cap - scn.amounts[ln.line_id]))))
-            elif ln.project_id is not None:
-                row[2].caption(L.t("no_cap", LANG))
-            if ln.line_id in amt_errors:
-                err, typed = amt_errors[ln.line_id]
-                st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape))
+    st.caption(L.t("lines_help", LANG, unit=U))
+    line_rows, source_rows = scn.line_rows(), scn.source_rows()
+    sess.line_editor(scn, LANG, UNIT)
+    for line_id, (err, typed) in S.get(sess.K.AMT_ERRORS, {}).items():
+        st.error(L.t("line_error", LANG, line=md_escape(L.line_name(LINES[line_id], LANG)),
+                     message=L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape)))
+    left, right = st.columns([2, 3], gap="medium")
+    with left:
+        if not violations:
+            st.success(L.t("rules_ok", LANG))
+        else:
+            st.error(L.t("rules_broken", LANG, n=len(violations)))
+            for i, v in enumerate(violations):
+                st.error(L.violation_text(v, LANG, UNIT, LINES), icon=":material/rule:")
+                ui.source_note(v.cite_ids, key=f"scn_rule_{i}")
+        st.caption(L.t("rules_list", LANG))
+        st.markdown(summaries.lines_summary(line_rows, source_rows, LINES, LANG, UNIT))
+    with right:
+        lines_table = charts.lines_table(line_rows, LINES, LANG, UNIT)
+        ui.chart_block(
+            charts.lines_vs_plan_bar(charts.lines_chart_frame(line_rows, LINES, LANG), LANG, UNIT), lines_table,
+            None, [r["cite_ids"] for r in line_rows] + [r["cite_ids"] for r in source_rows],
+            key="scn_lines", filename="kich-ban", shown=fmt.readable(lines_table, LANG))
+
+    # the totals by source
+    cols = st.columns(3)
+    for col, r in zip(cols, [source_rows[-1], *source_rows[:-1]]):
+        label = ui.name("funding_kind", r["funding_kind"]) if r["funding_kind"] else L.t("metric_total", LANG)
+        col.metric(L.metric_label(label, LANG, UNIT), fmt.amount(r["amount_mvnd"], LANG, UNIT),
+                   delta=L.metric_delta(r["diff_mvnd"], LANG, UNIT))
 
     # move money
     active_ids = [ln.line_id for ln in scn.active_lines]
@@ -124,32 +135,6 @@ def scenario_body() -> None:
         st.form_submit_button(L.t("move_submit", LANG), key="scn_move_submit", on_click=sess.on_move,
                               icon=":material/swap_horiz:")
     sess.show_notices("move", LANG, UNIT, LINES)
-
-    # rules
-    st.subheader(L.t("rules", LANG))
-    st.caption(L.t("rules_list", LANG))
-    if not violations:
-        st.success(L.t("rules_ok", LANG))
-    else:
-        st.error(L.t("rules_broken", LANG, n=len(violations)))
-        for i, v in enumerate(violations):
-            st.error(L.violation_text(v, LANG, UNIT, LINES), icon=":material/rule:")
-            ui.source_note(v.cite_ids, key=f"scn_rule_{i}")
-
-    # indicators
-    st.subheader(L.t("indicators", LANG))
-    line_rows, source_rows = scn.line_rows(), scn.source_rows()
-    cols = st.columns(3)
-    for col, r in zip(cols, [source_rows[-1], *source_rows[:-1]]):
-        label = ui.name("funding_kind", r["funding_kind"]) if r["funding_kind"] else L.t("metric_total", LANG)
-        col.metric(L.metric_label(label, LANG, UNIT), fmt.amount(r["amount_mvnd"], LANG, UNIT),
-                   delta=L.metric_delta(r["diff_mvnd"], LANG, UNIT))
-    lines_table = charts.lines_table(line_rows, LINES, LANG, UNIT)
-    ui.chart_block(
-        charts.lines_vs_plan_bar(charts.lines_chart_frame(line_rows, LINES, LANG), LANG, UNIT), lines_table,
-        summaries.lines_summary(line_rows, source_rows, LINES, LANG, UNIT),
-        [r["cite_ids"] for r in line_rows] + [r["cite_ids"] for r in source_rows],
-        key="scn_lines", filename="kich-ban", shown=fmt.readable(lines_table, LANG))
 
     st.markdown(f"**{L.t('floor', LANG)}**")
     st.text_input(L.t("local_budget", LANG, unit=U), key=sess.K.LOCAL_BUDGET,

@@ -4,13 +4,15 @@ block into three activity areas, and research into three tasks; the real Lạng 
 its single recurrent line."""
 from __future__ import annotations
 
+import itertools
+import json
 import shutil
 from decimal import Decimal
 
 import pytest
 
 from khcn_dash import build
-from tests.conftest import ROOT
+from tests.conftest import ROOT, line_amounts, shown, type_amount
 
 SON_THUY = ROOT / "tests" / "fixtures" / "packages" / "son-thuy-2023"
 
@@ -91,16 +93,59 @@ def test_a_scenario_moves_money_between_the_detail_lines_of_one_source(tmp_path,
     documents.forget()
     _db.forget()
     at = open_page("scenarios", lang="en")
-    amounts = {t.key.removeprefix("scn_amt_"): t.value for t in at.text_input if t.key.startswith("scn_amt_")}
+    amounts = line_amounts(at)
     assert amounts == {"2023-rec-tea": "3,000", "2023-rec-pomelo": "2,500", "2023-rec-rice": "2,500",
                        "2023-rec-ip": "3,000", "2023-rec-standards": "2,820.5",
                        "2023-seedling-nursery": "7,000", "2023-lab-upgrade": "4,500"}
     assert L.t("split", "en") not in [e.label for e in at.expander]
-    at.text_input(key="scn_amt_2023-rec-tea").set_value("3,500").run()
-    at.text_input(key="scn_amt_2023-rec-rice").set_value("2,000").run()
+    type_amount(at, "2023-rec-tea", "3,500")
+    type_amount(at, "2023-rec-rice", "2,000")
     assert not at.exception and not at.error
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Recurrent S&T budget (million VND)"] == "13,820.5"
     assert metrics["Total budget (million VND)"] == "25,320.5"
     _db.forget()
     documents.forget()
+
+
+def test_sixty_detail_lines_are_one_editor_grouped_by_parent_and_the_chart_by_group(tmp_path, monkeypatch):
+    """The research area broken into 60 tasks (bench.packages.many_details): one editor lists every
+    line, grouped by source and parent; an edit of one task rebalances the others of its source and
+    keeps the recurrent total; the chart shows groups, not 64 bar pairs; a refused cell says why."""
+    from bench import packages
+    from khcn_dash import config, documents
+    from khcn_dash.labels import scenarios as L
+    from khcn_dash.queries import _db
+    from tests.conftest import open_page
+    src = packages.many_details(SON_THUY, tmp_path / "packages", 60)
+    monkeypatch.setattr(config, "PACKAGES_DIR", src.parent)
+    monkeypatch.setattr(config, "PARQUET_DIR", tmp_path / "parquet")
+    documents.forget()
+    _db.forget()
+    try:
+        at = open_page("scenarios", lang="en")
+        editors = [e for e in at.data_editor if e.key.startswith("scn_lines_")]
+        assert len(editors) == 1
+        table = editors[0].value
+        assert len(table) == 64 and set(table["amount"][table["line"].str.startswith("Research task")]) == {"133.3",
+                                                                                                           "133.4"}
+        groups = list(dict.fromkeys(table["group"]))  # each group's lines sit together, in one run
+        assert [g for g, _ in itertools.groupby(table["group"])] == groups
+        assert "Recurrent S&T budget › Research and technology development" in groups
+        spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+        assert spec["layout"]["title"]["text"] == L.t("chart_groups_title", "en")
+        assert len(spec["data"][0]["y"]) == len(groups)
+        type_amount(at, "2023-rec-research-07", "1,133.3")
+        assert not at.exception and not at.error
+        amounts = line_amounts(at)
+        assert amounts["2023-rec-research-07"] == "1,133.3"
+        metrics = {m.label: m.value for m in at.metric}
+        assert metrics["Recurrent S&T budget (million VND)"] == "13,820.5"  # the source's total holds
+        assert sum(Decimal(v.replace(",", "")) for k, v in amounts.items()
+                   if k.startswith("2023-rec")) == Decimal("13820.5")
+        type_amount(at, "2023-rec-research-08", "abc")
+        assert line_amounts(at)["2023-rec-research-08"] == "abc"  # kept as typed, beside its message
+        assert [shown(e.value) for e in at.error] == ["Research task no. 08: “abc” is not an amount. Type digits only, e.g. 10,000 or 2,500.5."]
+    finally:
+        _db.forget()
+        documents.forget()

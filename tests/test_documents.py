@@ -15,7 +15,7 @@ from khcn_dash.text import md_escape
 from khcn_dash.labels import compare as L
 from khcn_dash.queries import _db
 from khcn_dash.queries import budget as q_budget
-from tests.conftest import NEW_DOC, OLD_DOC, open_page, two_year_packages
+from tests.conftest import type_amount, line_amounts, NEW_DOC, OLD_DOC, open_page, two_year_packages
 
 OLD, NEW = OLD_DOC, NEW_DOC
 
@@ -125,7 +125,7 @@ def test_a_saved_scenario_belongs_to_its_document(served_from):
     document drops the session's unsaved scenario (its lines are another document's)."""
     at = open_page("scenarios", lang="en")
     at.radio(key="scn_mode").set_value("free").run()
-    at.text_input(key="scn_amt_2021-lab-upgrade").set_value("12.000").run()
+    type_amount(at, "2021-lab-upgrade", "12.000")
     at.text_input(key="scn_save_name").set_value("Lab first")
     at.button(key="scn_save_submit").click().run()
     assert not at.exception
@@ -137,7 +137,7 @@ def test_a_saved_scenario_belongs_to_its_document(served_from):
     assert links and all(f"doc={NEW}" in link for link in links)  # a shared link opens its document
     at.radio(key="doc_year").set_value(2021).run()
     assert not at.exception
-    assert at.text_input(key="scn_amt_2021-lab-upgrade").value == "10,000"  # the 2021 plan as written
+    assert line_amounts(at)["2021-lab-upgrade"] == "10,000"  # the 2021 plan as written
     assert not any("Lab first" in option for box in at.selectbox for option in box.options)
 
 

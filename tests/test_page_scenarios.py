@@ -17,7 +17,7 @@ from khcn_dash.charts import scenarios as cs
 from khcn_dash.labels import scenarios as L
 from khcn_dash.queries import scenarios as q
 from khcn_dash.labels import UI
-from tests.conftest import ROOT, open_page, show_tabs
+from tests.conftest import type_amount, line_amounts, ROOT, open_page, show_tabs
 from tests.test_scenario_store import _make_read_only, _undo_read_only
 
 LAB, FARM, MINISTRY, QA, RECURRENT = ("2021-lab-upgrade", "candidate-experimental-farm",
@@ -37,7 +37,13 @@ def baseline() -> m.Baseline:
 
 
 def amount(at, line_id: str) -> str:
-    return at.text_input(key=f"scn_amt_{line_id}").value
+    return line_amounts(at)[line_id]
+
+
+def line_column(at, column: str) -> dict[str, str]:
+    """One column of the lines editor as drawn, by line id."""
+    editor = next(e for e in at.data_editor if e.key.startswith("scn_lines_"))
+    return dict(zip(at.session_state["_scn_editor_rows"], editor.value[column]))
 
 
 def metrics(at) -> dict[str, str]:
@@ -96,7 +102,7 @@ def test_the_page_in_english_and_billions():
     assert_clean(at)
     assert metrics(at)["Total budget (billion VND)"] == "66.7699"
     assert amount(at, RECURRENT) == "33.4279"  # exact: an input never rounds
-    at.text_input(key=f"scn_amt_{LAB}").set_value("12").run()  # 12 billion
+    type_amount(at, LAB, "12")  # 12 billion
     assert amount(at, LAB) == "12" and amount(at, QA) == "6.342"
 
 
@@ -109,7 +115,7 @@ def test_move_break_fix_save_and_reopen_from_the_link(db):
     assert any("không chuyển tiền ra khỏi hay vào dòng này" in e for e in errors(at)), errors(at)
     assert not [x for x in at.success if x.value.startswith("Đã chuyển")]  # refused up front, nothing changed
     assert amount(at, LAB) == "10.000" and amount(at, MINISTRY) == "15.000"
-    at.text_input(key=f"scn_amt_{MINISTRY}").set_value("17.000").run()  # typed: allowed, and shown broken
+    type_amount(at, MINISTRY, "17.000")  # typed: allowed, and shown broken
     assert amount(at, MINISTRY) == "17.000"
     rule = [e for e in errors(at) if "vốn của Bộ giữ nguyên trên dòng của mình" in e]
     assert len(rule) == 1 and "15.000 triệu đồng" in rule[0] and "17.000 triệu đồng" in rule[0]
@@ -121,7 +127,7 @@ def test_move_break_fix_save_and_reopen_from_the_link(db):
     assert saved_count(db) == 0
 
     # the fix: the Ministry's line back to its plan; "resume the experimental farm" and give it 2 tỷ
-    at.text_input(key=f"scn_amt_{MINISTRY}").set_value("15.000").run()
+    type_amount(at, MINISTRY, "15.000")
     at.multiselect(key="scn_candidates").select(FARM).run()
     assert amount(at, FARM) == "0"
     move(at, LAB, FARM, "2.000")
@@ -147,11 +153,11 @@ def test_move_break_fix_save_and_reopen_from_the_link(db):
 
 def test_editing_a_line_rebalances_the_others_of_its_source():
     at = open_page("scenarios")
-    at.text_input(key=f"scn_amt_{LAB}").set_value("12.000").run()
+    type_amount(at, LAB, "12.000")
     assert amount(at, LAB) == "12.000" and amount(at, QA) == "6.342" and amount(at, MINISTRY) == "15.000"
-    captions = [c.value for c in at.caption]
-    assert "Kế hoạch: 10.000 triệu đồng · +2.000 triệu đồng (+20%)" in captions
-    assert "Kế hoạch: 8.342 triệu đồng · -2.000 triệu đồng (-24%)" in captions
+    changes = line_column(at, "change")
+    assert changes[LAB] == "+2.000 (+20%)" and changes[QA] == "-2.000 (-24%)" and changes[MINISTRY] == ""
+    assert line_column(at, "plan")[LAB] == "10.000" and line_column(at, "limit")[MINISTRY] == L.TEXT["fixed_ministry"][0]
     assert metrics(at)["Chi đầu tư phát triển (triệu đồng)"] == "33.342"
     assert "s" in at.query_params  # an unsaved scenario travels in the address
 
@@ -159,18 +165,18 @@ def test_editing_a_line_rebalances_the_others_of_its_source():
 def test_absorber_mode_needs_a_chosen_line():
     at = open_page("scenarios")
     at.radio(key="scn_mode").set_value("fixed_absorber").run()
-    at.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    type_amount(at, LAB, "9.000")
     assert any("Hãy chọn dòng nhận phần chênh lệch" in e for e in errors(at))
     assert metrics(at)["Chi đầu tư phát triển (triệu đồng)"] == "33.342"
     at.selectbox(key="scn_absorber").set_value(QA).run()
-    at.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    type_amount(at, LAB, "9.000")
     assert amount(at, LAB) == "9.000" and amount(at, QA) == "9.342"
 
 
 def test_free_mode_and_the_cap_of_the_lab_upgrade():
     at = open_page("scenarios")
     at.radio(key="scn_mode").set_value("free").run()
-    at.text_input(key=f"scn_amt_{LAB}").set_value("25.000").run()
+    type_amount(at, LAB, "25.000")
     assert metrics(at)["Chi đầu tư phát triển (triệu đồng)"] == "48.342"
     cap = [e for e in errors(at) if "không vượt tổng mức đầu tư còn lại" in e]
     assert len(cap) == 1 and "20.392 triệu đồng" in cap[0] and "20.267 triệu đồng" in cap[0] and "4.733" in cap[0]
@@ -178,7 +184,7 @@ def test_free_mode_and_the_cap_of_the_lab_upgrade():
 
 def test_recurrent_block_cannot_change_alone_in_a_fixed_mode():
     at = open_page("scenarios")
-    at.text_input(key=f"scn_amt_{RECURRENT}").set_value("30.000").run()
+    type_amount(at, RECURRENT, "30.000")
     assert any("không còn dòng nào cùng nguồn" in e for e in errors(at))
     assert metrics(at)["Kinh phí sự nghiệp KH&CN (triệu đồng)"] == "33.427,9"
 
@@ -210,7 +216,7 @@ def test_moving_between_sources_needs_explicit_permission():
 ])
 def test_bad_amounts_are_refused_with_a_message(db, typed, message):
     at = open_page("scenarios")
-    at.text_input(key=f"scn_amt_{LAB}").set_value(typed).run()
+    type_amount(at, LAB, typed)
     assert_clean(at)
     assert any(message in e for e in errors(at)), errors(at)
     assert metrics(at)["Chi đầu tư phát triển (triệu đồng)"] == "33.342"
@@ -270,7 +276,7 @@ def test_bad_links_give_a_message_and_the_page_still_works(query, message):
     assert_clean(at)
     assert any(message in w for w in warnings(at)), warnings(at)
     assert metrics(at)["Tổng kinh phí (triệu đồng)"] == "66.769,9"
-    at.text_input(key=f"scn_amt_{LAB}").set_value("12.000").run()
+    type_amount(at, LAB, "12.000")
     assert amount(at, QA) == "6.342"
 
 
@@ -287,10 +293,10 @@ def test_an_unsaved_scenario_opens_from_its_link(baseline):
 
 def test_saving_an_edit_adds_a_version_and_the_old_one_stays_readable(db):
     at = open_page("scenarios")
-    at.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    type_amount(at, LAB, "9.000")
     save(at, "Phương án A")
     sid = at.query_params["id"]
-    at.text_input(key=f"scn_amt_{LAB}").set_value("7.000").run()
+    type_amount(at, LAB, "7.000")
     assert "s" in at.query_params and "id" not in at.query_params  # edited: no longer the saved one
     save(at, "Phương án A (sửa)")  # "as a new version" is the default
     assert any("phiên bản 2" in s.value for s in at.success)
@@ -322,7 +328,7 @@ def test_delete_asks_for_confirmation(db):
 
 def test_compare_up_to_three_scenarios_with_the_plan():
     at = open_page("scenarios")
-    at.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    type_amount(at, LAB, "9.000")
     save(at, "Phương án A")
     at.button(key="scn_reset").click().run()
     at.multiselect(key="scn_candidates").select(FARM).run()
@@ -366,11 +372,11 @@ def test_a_save_repeated_after_a_crash_is_stored_once(db):
     """The app stopped right after the commit, before the user saw "saved"; in the new session the
     user fills in the same form and saves again: one scenario, and the page says it was already saved."""
     at = open_page("scenarios")
-    at.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    type_amount(at, LAB, "9.000")
     save(at, "Phương án A", "Phòng KH-TC", "ghi chú")
     stores.close_all()
     retry = open_page("scenarios")
-    retry.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    type_amount(retry, LAB, "9.000")
     save(retry, "Phương án A", "Phòng KH-TC", "ghi chú")
     assert_clean(retry)
     assert "Kịch bản này đã được lưu trước đó là «Phương án A», phiên bản 1; không lưu thêm bản trùng." in [
@@ -381,7 +387,7 @@ def test_a_save_repeated_after_a_crash_is_stored_once(db):
 def test_a_scenario_too_large_for_a_link_says_so(monkeypatch):
     monkeypatch.setattr(m, "URL_PAYLOAD_MAX", 20)
     at = open_page("scenarios")
-    at.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    type_amount(at, LAB, "9.000")
     assert_clean(at)
     assert "s" not in at.query_params
     assert any(w.startswith("Kịch bản này quá lớn để chứa trong một đường liên kết (tối đa 20 ký tự)")
@@ -405,7 +411,7 @@ def test_a_store_path_that_cannot_hold_a_database_says_so(tmp_path, monkeypatch,
     assert L.TEXT[key][0] in warnings(at)
     assert L.TEXT["store_read_only"][0] not in warnings(at)  # not the untrue "you can still open them"
     assert at.button(key="scn_save_submit").disabled
-    at.text_input(key=f"scn_amt_{LAB}").set_value("12.000").run()
+    type_amount(at, LAB, "12.000")
     assert amount(at, QA) == "6.342"
 
 
@@ -439,7 +445,7 @@ def test_a_locked_database_gives_a_message_and_the_rest_works(db):
         assert errors(at) == []
         assert L.TEXT["store_locked"][0] in warnings(at)
         assert at.button(key="scn_save_submit").disabled
-        at.text_input(key=f"scn_amt_{LAB}").set_value("12.000").run()
+        type_amount(at, LAB, "12.000")
         assert amount(at, QA) == "6.342"
         open_link = open_page("scenarios", id="AAAAAAAAAAA")
         assert_clean(open_link)
@@ -477,7 +483,7 @@ def test_the_users_split_is_labelled_as_an_assumption():
     at.text_input(key="scn_share_field_engineering_technology").set_value("abc").run()
     assert any("không phải tỷ lệ hợp lệ" in e for e in errors(at))
     at.text_input(key="scn_share_field_engineering_technology").set_value("30").run()
-    table = at.dataframe[0].value  # the split's table (the lines chart block shows its chart)
+    table = next(d for d in at.dataframe if d.editing_mode == "read_only").value  # the split's (the editor is the other)
     assert list(table.iloc[:, 2]) == ["16.713,9", "10.028,4", "0", "6.685,6"]
 
 

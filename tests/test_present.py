@@ -9,7 +9,7 @@ from khcn_dash import briefing, labels, present, slides, slideshow
 from khcn_dash import scenario as model
 from khcn_dash import scenario_store as stores
 from khcn_dash.labels import present as L
-from tests.conftest import open_page
+from tests.conftest import type_amount, open_page
 
 LAB, QA, MINISTRY = "2021-lab-upgrade", "2021-construction-qa", "2021-radiation-station-equipment"
 
@@ -238,7 +238,7 @@ def test_chart_blocks_offer_a_png_download():
 def test_present_this_scenario_from_the_scenarios_page_and_back():
     at = open_page("scenarios")
     at.radio(key="scn_mode").set_value("free").run()
-    at.text_input(key=f"scn_amt_{LAB}").set_value("12.000").run()
+    type_amount(at, LAB, "12.000")
     at.button(key="scn_present").click().run()
     assert not at.exception
     assert _titles(at) == [labels.pick(L.UI["slide_scenario"], "vi")]

@@ -29,7 +29,7 @@ from khcn_dash import scenario_store as stores
 from khcn_dash import scenario_store_base as base
 from khcn_dash.labels import scenarios as L
 from khcn_dash.queries import scenarios as q
-from tests.conftest import ROOT, open_page, shown
+from tests.conftest import type_amount, ROOT, open_page, shown
 from tests.pg_server import PgServer, free_port
 from tests.test_scenario_store import payload
 
@@ -327,7 +327,7 @@ def test_the_page_says_saving_is_unavailable_while_the_server_is_down_and_recove
     from tests.test_page_scenarios import LAB, QA, amount, assert_clean, save, warnings
     monkeypatch.setenv(stores.ENV_VAR, own_server.create_database())
     at = open_page("scenarios")
-    at.text_input(key=f"scn_amt_{LAB}").set_value("9.000").run()
+    type_amount(at, LAB, "9.000")
     save(at, "Trước khi máy chủ dừng")
     assert any("Đã lưu «Trước khi máy chủ dừng», phiên bản 1" in s.value for s in at.success)
     sid = at.query_params["id"]
@@ -339,7 +339,7 @@ def test_the_page_says_saving_is_unavailable_while_the_server_is_down_and_recove
     assert_clean(down)
     assert L.TEXT["store_unreachable"][0] in warnings(down)
     assert down.button(key="scn_save_submit").disabled
-    down.text_input(key=f"scn_amt_{LAB}").set_value("12.000").run()  # everything else works
+    type_amount(down, LAB, "12.000")  # everything else works
     assert_clean(down)
     assert amount(down, QA) == "6.342" and down.metric
     save(at, "Trong lúc máy chủ dừng")  # a form already on screen: the save says why it did not happen

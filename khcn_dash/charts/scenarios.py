@@ -24,8 +24,10 @@ def _floats(values, unit: str) -> list[float]:
 
 
 def lines_vs_plan_bar(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
-    """For each line, the plan's amount beside the scenario's (horizontal grouped bars); the hover
-    adds the difference. `df` columns: label, plan_mvnd, amount_mvnd, diff_mvnd (Decimal million VND)."""
+    """For each line (or group of lines), the plan's amount beside the scenario's (horizontal grouped
+    bars); the hover adds the difference. `df` columns: label, plan_mvnd, amount_mvnd, diff_mvnd
+    (Decimal million VND); `df.attrs["by"]` ("line" or "group") picks the title. Kept short enough
+    to sit beside the lines' editor on a laptop screen."""
     u = fmt.unit_text(unit, lang)
     money = fmt.d3_money_format(unit)
     labels = [_plain(x) for x in df["label"]]
@@ -38,8 +40,9 @@ def lines_vs_plan_bar(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") ->
             customdata=diffs,
             hovertemplate=(f"%{{y}}<br>{name}: %{{x:{money}}} {u}"
                            f"<br>{L.t('col_diff', lang)}: %{{customdata:+{money}}} {u}<extra></extra>")))
-    base_layout(fig, lang, L.t("chart_lines_title", lang))
-    fig.update_layout(barmode="group", height=140 + 70 * len(df), legend={"orientation": "h", "y": -0.2},
+    base_layout(fig, lang, L.t("chart_groups_title" if df.attrs.get("by") == "group" else "chart_lines_title", lang))
+    fig.update_layout(barmode="group", height=min(150 + 44 * len(df), 460),
+                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
                       xaxis={"title": L.t("axis_amount", lang, unit=u), "tickformat": money},
                       yaxis={"autorange": "reversed", "automargin": True})
     return fig
@@ -80,7 +83,7 @@ def lines_table(rows: Iterable[Mapping], lines: Mapping[str, Line], lang: str, u
         ln = lines[r["line_id"]]
         out.append({
             L.t("col_line", lang): L.line_label(ln, lang),
-            L.t("col_source", lang): labels.name("funding_kind", ln.funding_kind, lang),
+            L.t("col_source", lang): L.group_label(ln, lang),
             L.t("col_plan_unit", lang, unit=u): _in_unit(r["plan_mvnd"], unit),
             L.t("col_amount_unit", lang, unit=u): _in_unit(r["amount_mvnd"], unit),
             L.t("col_diff_unit", lang, unit=u): _in_unit(r["diff_mvnd"], unit),
@@ -155,11 +158,51 @@ def compare_names(labels_by_key: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
+# The editor's columns: the amount is the one a person edits; the others say what the line is and
+# where it stands. Names are internal (the page gives each its words).
+EDITOR_COLUMNS = ("group", "line", "plan", "amount", "change", "limit")
+
+
+def editor_frame(line_rows: Iterable[Mapping], lines: Mapping[str, Line], lang: str, unit: str) -> pd.DataFrame:
+    """The lines as the scenario editor shows them, one row per active line in the scenario's order
+    (grouped by source and parent): where the line sits, its name, the plan, the scenario's amount
+    (written as an input takes it back), the change, and its limit. Every cell is text."""
+    out = []
+    for r in line_rows:
+        ln = lines[r["line_id"]]
+        if ln.ministry:
+            limit = L.t("fixed_ministry", lang)
+        elif r["cap_mvnd"] is not None:
+            limit = L.t("cap_is", lang, cap=fmt.amount(r["cap_mvnd"], lang, unit),
+                        headroom=fmt.amount(r["headroom_mvnd"], lang, unit))
+        elif ln.project_id is not None:
+            limit = L.t("no_cap", lang)
+        else:
+            limit = ""
+        out.append({"group": L.group_label(ln, lang), "line": L.line_label(ln, lang),
+                    "plan": fmt.amount(r["plan_mvnd"], lang, unit), "amount": fmt.amount(r["amount_mvnd"], lang, unit),
+                    "change": L.change_text(r, lang, unit), "limit": limit})
+    return pd.DataFrame(out, columns=list(EDITOR_COLUMNS), dtype=object)
+
+
+# Up to this many lines the chart has a bar pair per line; beyond it, one per group of lines (the
+# editor and the table beside the chart still list every line).
+CHART_MAX_LINES = 10
+
+
 def lines_chart_frame(line_rows: Iterable[Mapping], lines: Mapping[str, Line], lang: str) -> pd.DataFrame:
-    """Input of charts.scenarios.lines_diff_bar: label, plan_mvnd, amount_mvnd, diff_mvnd."""
-    return pd.DataFrame([{"label": L.line_name(lines[r["line_id"]], lang), "plan_mvnd": r["plan_mvnd"],
-                          "amount_mvnd": r["amount_mvnd"], "diff_mvnd": r["diff_mvnd"]} for r in line_rows],
-                        columns=["label", "plan_mvnd", "amount_mvnd", "diff_mvnd"])
+    """Input of charts.scenarios.lines_vs_plan_bar: label, plan_mvnd, amount_mvnd, diff_mvnd; one row
+    per line, or per group of lines (source and parent) when there are more than CHART_MAX_LINES.
+    `df.attrs["by"]` says which ("line" or "group")."""
+    rows = list(line_rows)
+    by = "line" if len(rows) <= CHART_MAX_LINES else "group"
+    df = pd.DataFrame([{"label": (L.line_name if by == "line" else L.group_name)(lines[r["line_id"]], lang),
+                        "plan_mvnd": r["plan_mvnd"], "amount_mvnd": r["amount_mvnd"], "diff_mvnd": r["diff_mvnd"]}
+                       for r in rows], columns=["label", "plan_mvnd", "amount_mvnd", "diff_mvnd"])
+    if by == "group":
+        df = df.groupby("label", sort=False, as_index=False).sum()
+    df.attrs["by"] = by
+    return df
 
 
 def compare_chart_frame(rows: Iterable[Mapping], names: Mapping[str, str], lines: Mapping[str, Line],

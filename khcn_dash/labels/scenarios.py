@@ -50,6 +50,19 @@ TEXT: dict[str, Pair] = {
     "choose_one": ("Chọn một dòng", "Choose a line"),
     "choose_many": ("Chọn", "Choose"),
     "lines": ("Các dòng kinh phí", "Budget lines"),
+    "lines_help": (
+        "Sửa số tiền ở cột «Kịch bản» ({unit}) rồi nhấn Enter; có thể dán nhiều ô một lúc. Các dòng "
+        "xếp theo nguồn và theo khoản mà chúng thuộc về.",
+        "Change an amount in the “Scenario” column ({unit}) and press Enter; several cells can be pasted "
+        "at once. Lines are grouped by source and by the item they belong to.",
+    ),
+    "col_group": ("Nguồn › thuộc khoản", "Source › part of"),
+    "col_change": ("Thay đổi", "Change"),
+    "amount_help": (
+        "Viết số như tiếng Việt: 10.000 hoặc 2.500,5 (triệu đồng); 10 hoặc 2,5 khi xem theo tỷ đồng.",
+        "Write numbers the English way: 10,000 or 2,500.5 (million VND); 10 or 2.5 when shown in billion VND.",
+    ),
+    "line_error": ("{line}: {message}", "{line}: {message}"),
     "col_line": ("Dòng", "Line"),
     "col_plan": ("Kế hoạch", "Plan"),
     "col_amount": ("Kịch bản", "Scenario"),
@@ -192,6 +205,8 @@ TEXT: dict[str, Pair] = {
     "plan": ("Kế hoạch", "Plan"),
     "no_plan_pct": ("dòng mới", "new line"),
     "chart_lines_title": ("Kế hoạch và kịch bản, theo dòng", "Plan and scenario, by line"),
+    "chart_groups_title": ("Kế hoạch và kịch bản, theo nhóm dòng", "Plan and scenario, by group of lines"),
+    "summary_more": ("và {n} dòng khác", "and {n} more lines"),
     "chart_compare_title": ("Chênh lệch so với kế hoạch: các kịch bản", "Difference from the plan: scenarios"),
     "axis_diff": ("Chênh lệch ({unit})", "Difference ({unit})"),
     "axis_amount": ("Kinh phí ({unit})", "Amount ({unit})"),
@@ -421,11 +436,26 @@ def unit_text(lang: str, unit: str) -> str:
 
 
 def line_name(line: Line, lang: str) -> str:
-    """A line's display name: the project's short name, or the recurrent block's name."""
-    if line.project_id is None:
-        return name("funding_kind", line.funding_kind, lang)
-    short = line.short_vi if lang == "vi" else line.short_en
-    return short or line.project_id
+    """A line's display name: its short name (a project's, or a detail line's own name), else the
+    name of its source (the recurrent block given as one line)."""
+    short = line.short_vi if lang == "vi" else (line.short_en or line.short_vi)
+    if short:
+        return short
+    return name("funding_kind", line.funding_kind, lang) if line.project_id is None else line.project_id
+
+
+def group_name(line: Line, lang: str) -> str:
+    """The group a line belongs to, in short: the item a detail line is part of, else its source."""
+    part = line.group_vi if lang == "vi" else (line.group_en or line.group_vi)
+    return part or name("funding_kind", line.funding_kind, lang)
+
+
+def group_label(line: Line, lang: str) -> str:
+    """Where a line sits: its source, and for a detail line the item it is part of
+    ('Kinh phí sự nghiệp › Nghiên cứu …')."""
+    source = name("funding_kind", line.funding_kind, lang)
+    part = line.group_vi if lang == "vi" else (line.group_en or line.group_vi)
+    return f"{source} › {part}" if part else source
 
 
 def line_label(line: Line, lang: str) -> str:
@@ -455,14 +485,13 @@ def metric_delta(amount: Decimal, lang: str, unit: str) -> str | None:
     return None if amount == 0 else fmt.signed_amount(amount, lang, unit)
 
 
-def line_caption(row: Mapping, lang: str, unit: str) -> str:
-    """Under a line's input: its plan, and the change in amount and percent once it differs."""
-    text = t("plan_is", lang, amount=fmt.money(row["plan_mvnd"], lang, unit))
+def change_text(row: Mapping, lang: str, unit: str) -> str:
+    """A line's change from the plan in amount and percent ('+1.000 (+12,5%)'), empty when unchanged."""
     if row["diff_mvnd"] == 0:
-        return text
+        return ""
     pct_text = t("no_plan_pct", lang) if row["diff_pct"] is None else (
         ("+" if row["diff_pct"] > 0 else "") + fmt.pct(row["diff_pct"], lang))
-    return f"{text} · {signed_money(row['diff_mvnd'], lang, unit)} ({pct_text})"
+    return f"{fmt.signed_amount(row['diff_mvnd'], lang, unit)} ({pct_text})"
 
 
 def mode_name(mode: str, lang: str) -> str:

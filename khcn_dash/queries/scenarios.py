@@ -16,7 +16,7 @@ from .. import served
 _LINE_COLUMNS = [
     "line_id", "is_candidate", "funding_kind", "project_id", "short_vi", "short_en", "name_vi", "name_en",
     "plan_mvnd", "project_status", "funder", "approved_total_mvnd", "allocated_before_mvnd", "cap_mvnd",
-    "infra_status", "cite_id", "cap_cite_ids", "status_cite_id",
+    "infra_status", "cite_id", "cap_cite_ids", "status_cite_id", "group_vi", "group_en",
 ]
 
 
@@ -33,7 +33,10 @@ def baseline_lines(year: str | None = None, province: str | None = None) -> pd.D
     total investment where the review states it), allocated_before_mvnd (Decimal or None: allocated
     in earlier periods), cap_mvnd (Decimal or None: approved minus allocated before, the most the
     project may still receive), infra_status, cite_id (the line's sentence), cap_cite_ids (list: the
-    sentences giving the approved total and the earlier allocation), status_cite_id.
+    sentences giving the approved total and the earlier allocation), status_cite_id, group_vi, group_en
+    (a detail line's parent: the detail it is part of, or else the budget line it breaks down; None
+    for a line that is not a detail line). Ordered by source, then candidates last, then by group
+    (the larger parent first) and amount, so the lines of one parent sit together.
     Bound parameters: $year, $province."""
     found = rows("""
         WITH plan_lines AS (
@@ -45,12 +48,16 @@ def baseline_lines(year: str | None = None, province: str | None = None) -> pd.D
               AND detail_id NOT IN (SELECT parent_detail_id FROM budget_details WHERE parent_detail_id IS NOT NULL)),
         plan AS (
             SELECT budget_line_id, funding_kind, project_id, short_vi, short_en, name_vi, name_en, amount_mvnd,
-                   project_status, funder, cite_id
+                   project_status, funder, cite_id,
+                   NULL::VARCHAR AS group_vi, NULL::VARCHAR AS group_en, NULL::DECIMAL(18, 3) AS group_amount
             FROM plan_lines WHERE budget_line_id NOT IN (SELECT budget_line_id FROM leaves)
             UNION ALL
             SELECT l.detail_id, p.funding_kind, p.project_id, l.name_vi, l.name_en, l.name_vi, l.name_en,
-                   l.amount_mvnd, p.project_status, p.funder, l.cite_id
-            FROM leaves l JOIN plan_lines p USING (budget_line_id)),
+                   l.amount_mvnd, p.project_status, p.funder, l.cite_id,
+                   coalesce(up.name_vi, p.name_vi), coalesce(up.name_en, p.name_en),
+                   coalesce(up.amount_mvnd, p.amount_mvnd)
+            FROM leaves l JOIN plan_lines p USING (budget_line_id)
+            LEFT JOIN budget_details up ON up.detail_id = l.parent_detail_id),
         earlier AS (
             SELECT project_id, sum(amount_mvnd) AS allocated, list(cite_id ORDER BY budget_line_id) AS cites
             FROM budget_lines
@@ -68,23 +75,24 @@ def baseline_lines(year: str | None = None, province: str | None = None) -> pd.D
                    i.status AS infra_status, p.cite_id,
                    CASE WHEN i.project_id IS NOT NULL
                         THEN list_concat([i.cite_id], coalesce(i.allocated_cites, [])) END AS cap_cite_ids,
-                   i.status_cite_id,
+                   i.status_cite_id, p.group_vi, p.group_en, p.group_amount,
                    CASE p.funding_kind WHEN 'recurrent' THEN 0 ELSE 1 END AS kind_order, 0 AS candidate_order
             FROM plan p LEFT JOIN infra i USING (project_id)
             UNION ALL
             SELECT 'candidate-' || i.project_id, true, 'investment', i.project_id,
                    pr.short_vi, pr.short_en, pr.name_vi, pr.name_en, CAST(0 AS DECIMAL(18, 3)),
                    NULL, NULL, i.approved_total_mvnd, coalesce(i.allocated, 0), i.status, NULL,
-                   list_concat([i.cite_id], coalesce(i.allocated_cites, [])), i.status_cite_id, 1, 1
+                   list_concat([i.cite_id], coalesce(i.allocated_cites, [])), i.status_cite_id,
+                   NULL, NULL, NULL, 1, 1
             FROM infra i JOIN projects pr USING (project_id)
             WHERE i.status = 'halted'
               AND i.project_id NOT IN (SELECT project_id FROM plan WHERE project_id IS NOT NULL))
         SELECT line_id, is_candidate, funding_kind, project_id, short_vi, short_en, name_vi, name_en,
                plan_mvnd, project_status, funder, approved_total_mvnd, allocated_before_mvnd,
                approved_total_mvnd - allocated_before_mvnd AS cap_mvnd,
-               infra_status, cite_id, cap_cite_ids, status_cite_id
+               infra_status, cite_id, cap_cite_ids, status_cite_id, group_vi, group_en
         FROM lines
-        ORDER BY kind_order, candidate_order, plan_mvnd DESC, line_id""", year=year or served.plan(), province=province or served.province())
+        ORDER BY kind_order, candidate_order, group_amount DESC NULLS FIRST, group_vi, plan_mvnd DESC, line_id""", year=year or served.plan(), province=province or served.province())
     return pd.DataFrame(found, columns=_LINE_COLUMNS, dtype=object)
 
 

@@ -10,14 +10,23 @@ from ..labels import scenarios as L
 from ..scenario import Line
 
 
+# The sentence names at most this many changed lines (the largest changes); the table lists them all.
+SUMMARY_MAX_CHANGES = 5
+
+
 def lines_summary(line_rows: list[Mapping], source_rows: list[Mapping], lines: Mapping[str, Line], lang: str,
                   unit: str) -> str:
     total = source_rows[-1]
     changed = [r for r in line_rows if r["diff_mvnd"] != 0]
     if not changed:
         return L.t("summary_plan", lang, total=fmt.money(total["amount_mvnd"], lang, unit))
-    changes = "; ".join(L.t("summary_change", lang, line=L.line_name(lines[r["line_id"]], lang),
-                          diff=L.signed_money(r["diff_mvnd"], lang, unit)) for r in changed) + "."
+    largest = sorted(range(len(changed)), key=lambda i: -abs(changed[i]["diff_mvnd"]))[:SUMMARY_MAX_CHANGES]
+    shown = [changed[i] for i in sorted(largest)]  # in the lines' order
+    items = [L.t("summary_change", lang, line=L.line_name(lines[r["line_id"]], lang),
+                 diff=L.signed_money(r["diff_mvnd"], lang, unit)) for r in shown]
+    if len(changed) > len(shown):
+        items.append(L.t("summary_more", lang, n=fmt.count(len(changed) - len(shown), lang)))
+    changes = "; ".join(items) + "."
     return L.t("summary_lines", lang, total=fmt.money(total["amount_mvnd"], lang, unit),
              diff=L.signed_money(total["diff_mvnd"], lang, unit), plan=fmt.money(total["plan_mvnd"], lang, unit),
              changes=changes)

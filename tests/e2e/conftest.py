@@ -6,6 +6,7 @@ Screenshots go to artifacts/screenshots/ (kept by CI as test artifacts).
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -220,3 +221,74 @@ def recorder(browser, app_url):
     rec = Recorder(page, app_url)
     yield rec
     context.close()
+
+
+# --- the scenario page's lines editor (st.data_editor: a canvas; its cells are read from the
+# grid's accessibility table and typed into through the cell editor it opens) ---------------------
+
+LINES_EDITOR = '[class*="st-key-scn_lines_"]'
+AMOUNT_COLUMN, LINE_COLUMN = 3, 1  # charts.scenarios.EDITOR_COLUMNS
+
+
+def editor_rows(page) -> list[list[str]]:
+    """The lines editor's visible rows, each a list of its cells' text (brought into view first:
+    the grid draws its rows once it is on screen)."""
+    page.locator(LINES_EDITOR).first.scroll_into_view_if_needed()
+    page.wait_for_function("""(sel) => document.querySelector(sel + ' table[role=grid] tbody tr td')""",
+                           arg=LINES_EDITOR, timeout=SETTLE_TIMEOUT_MS)
+    return page.evaluate("""(sel) => Array.from(document.querySelectorAll(sel + ' table[role=grid] tbody tr'))
+        .map(tr => Array.from(tr.querySelectorAll('td')).map(td => td.textContent))""", LINES_EDITOR)
+
+
+@functools.cache
+def _line_labels(lang: str) -> dict[str, str]:
+    """Each line's label in the editor (what identifies its row), for the served document."""
+    from khcn_dash import scenario_baseline
+    from khcn_dash.labels import scenarios as L
+    return {ln.line_id: L.line_label(ln, lang) for ln in scenario_baseline.load_baseline().lines}
+
+
+def line_amounts(page, lang: str = "vi") -> dict[str, str]:
+    """What the editor's amount column shows, by line id (typed text that was refused included)."""
+    by_label = {label: line_id for line_id, label in _line_labels(lang).items()}
+    return {by_label[r[LINE_COLUMN]]: r[AMOUNT_COLUMN] for r in editor_rows(page) if r[LINE_COLUMN] in by_label}
+
+
+def open_cell(page, editor: str, row: int, column: int):
+    """Opens the cell editor of one cell of the st.data_editor at CSS selector `editor`, as a person
+    does: a click on the first cell, the arrow keys, then Enter. Returns the cell editor's text
+    field. A click that lands while the grid is still being drawn selects nothing: it is tried
+    again. (Also the benchmark's way in: bench/browser.py.)"""
+    grid = page.locator(f'{editor} [data-testid="stDataFrameResizable"]').first
+    field = page.locator("#portal textarea, #portal input").first
+    for attempt in range(4):
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 8, box["y"] + 35 + 17)  # the first cell, below the header row
+        for _ in range(column):
+            page.keyboard.press("ArrowRight")
+        for _ in range(row):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        try:
+            field.wait_for(timeout=5_000)
+            return field
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: no cell was selected
+            if attempt == 3:
+                raise
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(500)
+
+
+def edit_cell(page, row: int, column: int, text: str) -> None:
+    """Types `text` into a cell of the lines editor and presses Enter; the script run it starts is
+    waited for."""
+    field = open_cell(page, LINES_EDITOR, row, column)
+    field.fill(text)
+    rerun(page, lambda: field.press("Enter"))
+
+
+def type_line_amount(page, line_id: str, text: str, lang: str = "vi") -> None:
+    """Types an amount for one line (found by its label) into the lines editor."""
+    labels = [r[LINE_COLUMN] for r in editor_rows(page)]
+    edit_cell(page, labels.index(_line_labels(lang)[line_id]), AMOUNT_COLUMN, text)

@@ -14,7 +14,7 @@ from khcn_dash import format as fmt
 from khcn_dash import scenario as m
 from khcn_dash import scenario_store as stores
 from khcn_dash.queries import scenarios as q
-from tests.e2e.conftest import ROOT, Recorder, rerun, settle, start_server, stop_server
+from tests.e2e.conftest import ROOT, Recorder, rerun, start_server, stop_server, type_line_amount
 from tests.e2e.test_scenarios_browser import LAB, QA, expect_values
 
 # name -> the lab line's amount in each saved version (oldest first)
@@ -121,8 +121,7 @@ def test_the_page_briefing_describes_the_scenario_on_screen(rec, saved_server):
     assert "giữ nguyên kế hoạch" not in text
     assert "-2.000 triệu đồng" in text  # QA gives up what the lab line gains
 
-    box = page.locator(f".st-key-scn_amt_{LAB} input")
-    rerun(page, lambda: (box.fill("9.500"), box.press("Enter")))
+    type_line_amount(page, LAB, "9.500")
     expect_values(page, {LAB: "9.500", QA: _qa_for("9.500")})
     text = _briefing_text(page)
     assert "Kịch bản C" not in text  # edited: no longer the saved scenario

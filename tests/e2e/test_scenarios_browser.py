@@ -3,13 +3,15 @@ permalink in a fresh browser to find the same numbers. Offline: nothing but the 
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import expect
 
 from khcn_dash import labels
 
-from tests.e2e.conftest import ROOT, Recorder, settle, start_server, stop_server
+from tests.e2e.conftest import (ROOT, Recorder, line_amounts, settle, start_server, stop_server,
+                                type_line_amount)
 
 LAB, FARM, MINISTRY, QA = ("2021-lab-upgrade", "candidate-experimental-farm", "2021-radiation-station-equipment",
                            "2021-construction-qa")
@@ -34,16 +36,8 @@ def rec(browser, scn_url):
     context.close()
 
 
-def amount_input(page, line_id: str):
-    return page.locator(f".st-key-scn_amt_{line_id} input")
-
-
-def set_amount(page, line_id: str, text: str) -> None:
-    box = amount_input(page, line_id)
-    box.fill(text)
-    box.press("Enter")
-    page.wait_for_timeout(300)
-    settle(page)
+def set_amount(page, line_id: str, text: str, lang: str = "vi") -> None:
+    type_line_amount(page, line_id, text, lang)
 
 
 def choose(page, key: str, option: str) -> None:
@@ -70,10 +64,15 @@ def move(page, src: str, dst: str, text: str) -> None:
     settle(page)
 
 
-def expect_values(page, expected: dict[str, str]) -> None:
-    """Each line's input shows its figure (waiting out a rerun that is still drawing)."""
-    for line_id, value in expected.items():
-        expect(amount_input(page, line_id).first).to_have_value(value, timeout=30_000)
+def expect_values(page, expected: dict[str, str], lang: str = "vi", timeout_s: float = 30) -> None:
+    """Each line's amount cell in the editor shows its figure (waiting out a rerun still drawing)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        shown = line_amounts(page, lang)
+        if all(shown.get(k) == v for k, v in expected.items()) or time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(200)
+    assert {k: shown.get(k) for k in expected} == expected
 
 
 def tall_screenshot(rec: Recorder, name: str) -> None:
@@ -170,8 +169,8 @@ def test_english_and_a_bad_link(rec):
     rec.goto("/scenarios?lang=en&s=not-a-scenario")
     page = rec.page
     page.get_by_text("The scenario link is damaged or malformed; showing the plan.").wait_for()
-    expect_values(page, {LAB: "10,000", QA: "8,342"})
-    set_amount(page, LAB, "abc")
+    expect_values(page, {LAB: "10,000", QA: "8,342"}, "en")
+    set_amount(page, LAB, "abc", "en")
     page.get_by_text("“abc” is not an amount.", exact=False).wait_for()
     tall_screenshot(rec, "scenarios_bad_input_en")
     assert_offline_and_clean(rec)
@@ -183,7 +182,7 @@ def test_present_the_edited_scenario_and_come_back_to_it(rec):
     page = rec.page
     rec.goto("/scenarios")
     set_amount(page, LAB, "9.000")  # the other investment line takes up the difference
-    assert amount_input(page, QA).input_value() == "9.342"
+    expect_values(page, {QA: "9.342"})
     page.get_by_role("button", name=labels.pick(PL.UI["present_this"], "vi")).click()
     page.wait_for_timeout(500)
     page.wait_for_url(re.compile(r"/present\?slide=scenario$"), timeout=30_000)  # a second run, late under load
@@ -198,5 +197,5 @@ def test_present_the_edited_scenario_and_come_back_to_it(rec):
     page.wait_for_timeout(500)
     settle(page)
     assert re.search(r"/scenarios(\?|$)", page.url), page.url
-    assert amount_input(page, LAB).input_value() == "9.000"  # nothing lost on the way
+    expect_values(page, {LAB: "9.000"})  # nothing lost on the way
     assert rec.outside_requests() == [] and rec.console_errors == [] and rec.failed_responses == []

@@ -17,7 +17,7 @@ import pytest
 
 from khcn_dash import labels
 
-from .conftest import ROOT, Recorder, rerun, settle, start_server, stop_server
+from .conftest import ROOT, Recorder, line_amounts, rerun, settle, start_server, stop_server, type_line_amount
 from .test_all_pages_browser import check_page
 
 MAX_ACTIONS = 150  # per page
@@ -314,11 +314,9 @@ def test_scenario_amount_changes_the_chart(rec):
     charts = """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] .main-svg'))
                        .map(s => s.innerHTML).join('|')"""
     before = page.evaluate(charts)
-    field = page.locator(".st-key-scn_amt_2021-lab-upgrade input")
-    assert field.input_value() == "10.000"  # section B.II: 10.000 triệu đồng for the laboratory upgrade
-    field.fill("9.000")
-    rerun(page, lambda: field.press("Enter"))
+    assert line_amounts(page)["2021-lab-upgrade"] == "10.000"  # section B.II: 10.000 triệu đồng for the laboratory upgrade
+    type_line_amount(page, "2021-lab-upgrade", "9.000")
     _assert_fine(rec, "typing an amount")
-    assert page.locator(".st-key-scn_amt_2021-lab-upgrade input").input_value() == "9.000"
+    assert line_amounts(page)["2021-lab-upgrade"] == "9.000"
     assert page.evaluate(charts) != before
     assert rec.outside_requests() == [] and rec.console_errors == [] and rec.failed_responses == []
