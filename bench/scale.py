@@ -37,12 +37,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.packages import derive  # noqa: E402
+from bench.quiet import BUSY_LOAD  # noqa: E402  (no browser timing at or above this 1-minute load average)
 from khcn_dash import config, documents  # noqa: E402
 
 SOURCE = ROOT / "data" / "packages" / "lang-son-2021"
 FIRST_YEAR = 2021
 ARTIFACT = ROOT / "artifacts" / "bench_scale.json"
-BUSY_LOAD = 1.0  # no browser timing at or above this 1-minute load average
 EXTRA = ("tinh-moi", ("Tỉnh thử mới", "Test province new"))  # the package `packages add` publishes
 
 
@@ -191,8 +191,10 @@ def time_add(package: Path, into: dict[str, Path], parquet_dir: Path, runs: int)
 
 
 def time_browser(packages_dir: Path, parquet_dir: Path, runs: int, log) -> dict:
-    """Page / settled in Chromium, served from `packages_dir`, against the bare app; only on a quiet machine."""
-    load = os.getloadavg()[0]
+    """Page / settled in Chromium, served from `packages_dir`, against the bare app; only on a quiet
+    machine (bench/quiet.py: waited for, and the block marked invalid if other work ran during it)."""
+    from bench import quiet
+    load = quiet.wait_quiet(log)
     if load >= BUSY_LOAD:
         return {"measured": False, "why": f"busy machine (1-min load average {load:.2f} ≥ {BUSY_LOAD})"}
     from playwright.sync_api import sync_playwright
@@ -204,10 +206,14 @@ def time_browser(packages_dir: Path, parquet_dir: Path, runs: int, log) -> dict:
         chromium = B.launch(p)
         try:
             with B.Server(B.APP, env=env) as app, B.Server(B.BARE_APP) as bare:
-                pair = B.page_settle(chromium, app.base, bare.base, ["/"], runs)["/"]
+                with quiet.block("scale: page /", log, wait=False) as blk:
+                    pair = B.page_settle(chromium, app.base, bare.base, ["/"], runs)["/"]
         finally:
             chromium.close()
-    return {"measured": True, "load": load, "app": pair.app, "bare": pair.bare}
+    if not blk.valid:
+        return {"measured": False, "why": f"busy machine during the timing (other processes "
+                                          f"{blk.others_cores:.2f} cores)", "block": blk.as_dict()}
+    return {"measured": True, "load": load, "app": pair.app, "bare": pair.bare, "block": blk.as_dict()}
 
 
 def _size_mb(folder: Path) -> float:

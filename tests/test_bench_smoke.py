@@ -93,3 +93,23 @@ def test_base_layout_gives_the_house_template_however_the_figure_was_made():
         template="plotly_white+khcn", separators=fmt.plotly_separators("vi")))
     assert layout(base_layout(go.Figure(go.Bar(x=[1], y=[2])), "vi")) == expected
     assert layout(base_layout(go.Figure(go.Bar(x=[1], y=[2]), layout={"template": "plotly"}), "vi")) == expected
+
+
+def test_a_block_counts_its_own_processes_cpu_and_is_invalid_on_a_busy_machine():
+    """bench/quiet.py: CPU used by the benchmark's own children is not "other work"; a block that
+    started on a busy machine, or beside other work, is invalid, and the report says so instead of
+    pass/fail."""
+    import subprocess
+    import sys
+
+    from bench import quiet
+    from bench.__main__ import _judge
+    before = quiet.own_cpu_s()
+    subprocess.run([sys.executable, "-c", "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.5: pass"],
+                   check=True)
+    assert quiet.own_cpu_s() - before >= 0.4  # the reaped child's CPU time counts as ours
+    assert quiet.Block("b", 0.2, 0.3, 0.1, 10).valid
+    assert not quiet.Block("b", 1.4, 0.3, 0.1, 10).valid  # busy before
+    assert not quiet.Block("b", 0.2, 0.9, 0.8, 10).valid  # other work during it
+    assert _judge(True, quiet.Block("b", 1.4, 0.3, 0.1, 10).as_dict()) == "invalid (busy machine)"
+    assert _judge(False, quiet.Block("b", 0.2, 0.3, 0.1, 10).as_dict()) == report.verdict(False)

@@ -1,0 +1,113 @@
+"""Is the machine quiet enough for a timing? Every timed block of the benchmark runs inside `block()`,
+which records what else the machine was doing, so a figure taken while something else ran is
+marked invalid instead of being reported as the app's speed.
+
+For each block:
+- the 1-minute load average before and after it (the after-figure includes the benchmark's own
+  servers and browser, which is why it is recorded, not judged);
+- the CPU that processes *other than the benchmark's own* used during it, in cores: the machine's
+  busy time (/proc/stat) minus the CPU time of this process and all its descendants (servers,
+  Chromium, and what they have reaped), over the block's wall time.
+
+A block is valid when the load average before it was at most BUSY_LOAD (1.0 on 2 cores) and the
+others' CPU during it averaged at most OTHERS_MAX_CORES. Before a block, `wait_quiet` waits (up
+to a limit) for the load average to fall below BUSY_LOAD.
+"""
+from __future__ import annotations
+
+import os
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+BUSY_LOAD = 1.0  # 1-minute load average at or above which the machine is busy (2 cores)
+OTHERS_MAX_CORES = 0.5  # CPU used by other processes during a block, averaged, in cores
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _busy_s() -> float:
+    """CPU seconds the whole machine has spent busy since boot (all cores; not idle, not iowait)."""
+    with open("/proc/stat") as f:
+        values = [int(x) for x in f.readline().split()[1:]]
+    idle = values[3] + (values[4] if len(values) > 4 else 0)
+    return (sum(values[:8]) - idle) / _TICK
+
+
+def _stat(pid: int) -> tuple[int, float] | None:
+    """(parent pid, CPU seconds of the process and of the children it has reaped)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            raw = f.read()
+    except OSError:
+        return None
+    fields = raw[raw.rindex(")") + 2:].split()  # after "pid (comm) "
+    return int(fields[1]), sum(int(x) for x in fields[11:15]) / _TICK  # utime stime cutime cstime
+
+
+def own_cpu_s(root: int | None = None) -> float:
+    """CPU seconds of `root` (this process) and every live descendant, each with its reaped children."""
+    root = os.getpid() if root is None else root
+    stats = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            s = _stat(int(name))
+            if s is not None:
+                stats[int(name)] = s
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, _) in stats.items():
+        children.setdefault(ppid, []).append(pid)
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        if pid in stats:
+            total += stats[pid][1]
+        todo.extend(children.get(pid, ()))
+    return total
+
+
+def wait_quiet(log=print, max_wait_s: float = 300, poll_s: float = 5) -> float:
+    """Waits until the 1-minute load average is below BUSY_LOAD, at most `max_wait_s`; returns it."""
+    deadline = time.monotonic() + max_wait_s
+    load = os.getloadavg()[0]
+    if load >= BUSY_LOAD:
+        log(f"waiting for a quiet machine (1-min load average {load:.2f} ≥ {BUSY_LOAD}; at most {max_wait_s:.0f} s)")
+    while load >= BUSY_LOAD and time.monotonic() < deadline:
+        time.sleep(poll_s)
+        load = os.getloadavg()[0]
+    return load
+
+
+@dataclass
+class Block:
+    """What the machine did around one timed block."""
+    name: str
+    load_before: float
+    load_after: float | None = None
+    others_cores: float | None = None
+    wall_s: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return (self.load_before < BUSY_LOAD and self.others_cores is not None
+                and self.others_cores <= OTHERS_MAX_CORES)
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "load_before": self.load_before, "load_after": self.load_after,
+                "others_cores": self.others_cores, "wall_s": self.wall_s, "valid": self.valid}
+
+
+@contextmanager
+def block(name: str, log=print, wait: bool = True):
+    """Runs a timed block, waiting first for a quiet machine; yields its Block, filled in at the end."""
+    load = wait_quiet(log) if wait else os.getloadavg()[0]
+    b = Block(name, load)
+    t0, busy0, own0 = time.monotonic(), _busy_s(), own_cpu_s()
+    try:
+        yield b
+    finally:
+        wall = time.monotonic() - t0
+        others = ((_busy_s() - busy0) - (own_cpu_s() - own0)) / wall if wall > 0 else 0.0
+        b.load_after, b.others_cores, b.wall_s = os.getloadavg()[0], max(others, 0.0), wall
+        log(f"{name}: load average {b.load_before:.2f} → {b.load_after:.2f}, other processes "
+            f"{b.others_cores:.2f} cores over {wall:.0f} s: {'valid' if b.valid else 'INVALID (busy machine)'}")
