@@ -250,12 +250,15 @@ def render(res: dict) -> str:
     blocks = [blk for part in ("browser", "load", "queries") for blk in (res.get(part) or {}).get("blocks", [])]
     if blocks:
         lines += ["## The machine during each block (bench/quiet.py)", "",
-                  f"Valid when the 1-minute load average before the block was below {quiet.BUSY_LOAD} and other "
-                  f"processes (not the benchmark, its servers or its browser) used at most {quiet.OTHERS_MAX_CORES} "
-                  "cores on average during it. The load average after a block includes the benchmark's own work.", "",
-                  report.table(["block", "load before", "load after", "other processes (cores)", "wall time", "valid"],
-                               [[blk["name"], f"{blk['load_before']:.2f}", f"{blk['load_after']:.2f}",
-                                 f"{blk['others_cores']:.2f}", f"{blk['wall_s']:.0f} s",
+                  f"Valid when the block started quiet (a 1-minute load average below {quiet.BUSY_LOAD}, or other "
+                  f"processes using at most {quiet.OTHERS_MAX_CORES} cores in a 3-second sample, since the average "
+                  "still carries the benchmark's previous block) and other processes (not the benchmark, its servers "
+                  f"or its browser) used at most {quiet.OTHERS_MAX_CORES} cores on average during it. The load "
+                  "average after a block includes the benchmark's own work.", "",
+                  report.table(["block", "load before", "others before (cores)", "load after",
+                                "others during (cores)", "wall time", "valid"],
+                               [[blk["name"], f"{blk['load_before']:.2f}", f"{blk.get('others_before', 0):.2f}",
+                                 f"{blk['load_after']:.2f}", f"{blk['others_cores']:.2f}", f"{blk['wall_s']:.0f} s",
                                  "yes" if blk["valid"] else "**no**"] for blk in blocks]), ""]
     if ld:
         errs = [e for w in ("app", "bare") for e in ld[w]["errors"]]

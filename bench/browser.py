@@ -207,7 +207,7 @@ def cold_start(browser, runs: int) -> Pair:
 # The input each app's scenario page is timed with: ((the editor's CSS selector, row, column), two
 # values typed in turn). The app's: the laboratory line's amount in the lines editor; the bare
 # app's: the same cell of an editor of the same shape.
-APP_INPUT = (('[class*="st-key-scn_lines_"]', 2, 3), ("9.000", "10.000"))
+APP_INPUT = (('[class*="st-key-scn_editor_"]', 2, 3), ("9.000", "10.000"))
 BARE_INPUT = (('.st-key-lines', 2, 3), ("9000", "10000"))
 
 

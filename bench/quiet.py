@@ -9,9 +9,11 @@ For each block:
   busy time (/proc/stat) minus the CPU time of this process and all its descendants (servers,
   Chromium, and what they have reaped), over the block's wall time.
 
-A block is valid when the load average before it was at most BUSY_LOAD (1.0 on 2 cores) and the
-others' CPU during it averaged at most OTHERS_MAX_CORES. Before a block, `wait_quiet` waits (up
-to a limit) for the load average to fall below BUSY_LOAD.
+Before a block, `wait_quiet` waits (up to a limit) until the machine is quiet: a 1-minute load
+average below BUSY_LOAD (1.0 on 2 cores), or, when that average still carries the benchmark's own
+previous block (it decays over minutes), other processes using at most OTHERS_MAX_CORES over a
+few seconds' sample. A block is valid when it started quiet and other processes used at most
+OTHERS_MAX_CORES on average during it.
 """
 from __future__ import annotations
 
@@ -65,16 +67,27 @@ def own_cpu_s(root: int | None = None) -> float:
     return total
 
 
-def wait_quiet(log=print, max_wait_s: float = 300, poll_s: float = 5) -> float:
-    """Waits until the 1-minute load average is below BUSY_LOAD, at most `max_wait_s`; returns it."""
+def others_cores(sample_s: float = 3.0) -> float:
+    """CPU used by processes other than this one and its descendants over `sample_s`, in cores."""
+    busy0, own0, t0 = _busy_s(), own_cpu_s(), time.monotonic()
+    time.sleep(sample_s)
+    wall = time.monotonic() - t0
+    return max(((_busy_s() - busy0) - (own_cpu_s() - own0)) / wall, 0.0)
+
+
+def wait_quiet(log=print, max_wait_s: float = 300) -> tuple[float, float]:
+    """Waits until the machine is quiet (the module's docstring), at most `max_wait_s`; returns
+    (1-minute load average, other processes' cores over the last sample)."""
     deadline = time.monotonic() + max_wait_s
-    load = os.getloadavg()[0]
-    if load >= BUSY_LOAD:
-        log(f"waiting for a quiet machine (1-min load average {load:.2f} ≥ {BUSY_LOAD}; at most {max_wait_s:.0f} s)")
-    while load >= BUSY_LOAD and time.monotonic() < deadline:
-        time.sleep(poll_s)
-        load = os.getloadavg()[0]
-    return load
+    said = False
+    while True:
+        load, others = os.getloadavg()[0], others_cores()
+        if load < BUSY_LOAD or others <= OTHERS_MAX_CORES or time.monotonic() > deadline:
+            return load, others
+        if not said:
+            log(f"waiting for a quiet machine (load average {load:.2f}, other processes {others:.2f} cores; "
+                f"at most {max_wait_s:.0f} s)")
+            said = True
 
 
 @dataclass
@@ -82,26 +95,28 @@ class Block:
     """What the machine did around one timed block."""
     name: str
     load_before: float
+    others_before: float = 0.0  # other processes' cores just before the block (a short sample)
     load_after: float | None = None
-    others_cores: float | None = None
+    others_cores: float | None = None  # ... and on average during it
     wall_s: float | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
-        return (self.load_before < BUSY_LOAD and self.others_cores is not None
-                and self.others_cores <= OTHERS_MAX_CORES)
+        started_quiet = self.load_before < BUSY_LOAD or self.others_before <= OTHERS_MAX_CORES
+        return started_quiet and self.others_cores is not None and self.others_cores <= OTHERS_MAX_CORES
 
     def as_dict(self) -> dict:
-        return {"name": self.name, "load_before": self.load_before, "load_after": self.load_after,
+        return {"name": self.name, "load_before": self.load_before, "others_before": self.others_before,
+                "load_after": self.load_after,
                 "others_cores": self.others_cores, "wall_s": self.wall_s, "valid": self.valid}
 
 
 @contextmanager
 def block(name: str, log=print, wait: bool = True):
     """Runs a timed block, waiting first for a quiet machine; yields its Block, filled in at the end."""
-    load = wait_quiet(log) if wait else os.getloadavg()[0]
-    b = Block(name, load)
+    load, others = wait_quiet(log) if wait else (os.getloadavg()[0], 0.0)
+    b = Block(name, load, others)
     t0, busy0, own0 = time.monotonic(), _busy_s(), own_cpu_s()
     try:
         yield b

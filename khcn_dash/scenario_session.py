@@ -56,11 +56,14 @@ class K:
     EDITOR_GEN = "_scn_editor_gen"  # which editor is on screen: a new one each time the scenario changes
     EDITOR_ROWS = "_scn_editor_rows"  # the line of each of its rows, as drawn
     EDITOR_SEEN = "_scn_editor_seen"  # its cells already read: row -> what was typed
+    EDITOR_STYLE = "_scn_editor_style"  # the language and unit its figures are written in
+
+    EDITOR_PREFIX = "scn_editor_"  # no other key starts so (a page's CSS selector finds the editor by it)
 
     @staticmethod
     def editor(gen: int) -> str:
         """The lines' editor (st.data_editor) of generation `gen`."""
-        return f"scn_lines_{gen}"
+        return f"{K.EDITOR_PREFIX}{gen}"
 
     @staticmethod
     def share(kind: str, code: str) -> str:
@@ -99,12 +102,8 @@ def add_notice(level: str, key: str | None = None, err: model.ScenarioError | No
 
 
 def commit_scenario(scn: model.Scenario) -> None:
-    """The session's scenario is now `scn`. The lines' editor is drawn afresh from it (a new
-    generation: an editor keeps what was typed in it across runs, which would hide the new amounts)."""
     S[K.PAYLOAD] = scn.to_payload()
     S[K.AMT_ERRORS] = {}
-    S[K.EDITOR_GEN] = S.get(K.EDITOR_GEN, 0) + 1
-    S[K.EDITOR_SEEN] = {}
 
 
 def mark_page_drawn(scn: model.Scenario) -> None:
@@ -138,9 +137,9 @@ def open_store():
 def read_line_edits(baseline: model.Baseline) -> None:
     """Applies what was typed into the lines' editor since it was last read, cell by cell in row
     order, as one edit each (the same rules as every other edit). A refused cell keeps what was
-    typed, beside its message; once any cell is taken, the editor is drawn afresh from the scenario
-    (the message of a cell refused in the same paste stays). Called at the top of every run that
-    draws the editor (the page's and its fragment's): a cell is read once."""
+    typed, beside its message, until another edit is taken (the message of a cell refused in the
+    same paste stays). Called at the top of every run that draws the editor (the page's and its
+    fragment's): a cell is read once."""
     state = S.get(K.editor(S.get(K.EDITOR_GEN, 0)))
     if not isinstance(state, dict):
         return
@@ -169,12 +168,31 @@ def read_line_edits(baseline: model.Baseline) -> None:
     S[K.AMT_ERRORS] = errors
 
 
+def _editor_is_stale(scn: model.Scenario, rows: tuple[str, ...], lang: str, unit: str) -> bool:
+    """True when the editor on screen can no longer show `scn`: an editor keeps what was typed in it
+    over the data it is given, so a cell typed earlier whose line has since changed (rebalanced,
+    reset, opened from a save, written in another language or unit) would hide the new amount; so
+    would a row of another line. A refused cell is kept on purpose (its message is beside it)."""
+    if rows != S.get(K.EDITOR_ROWS) or S.get(K.EDITOR_STYLE) != (lang, unit):
+        return True
+    errors = S.get(K.AMT_ERRORS, {})
+    return any(rows[r] not in errors and typed != fmt.amount(scn.amount(rows[r]), lang, unit)
+               for r, typed in S.get(K.EDITOR_SEEN, {}).items())
+
+
 def line_editor(scn: model.Scenario, lang: str, unit: str) -> None:
     """Draws the lines' editor: one table of every active line, grouped by source and parent, whose
-    amount column is typed into (read back by read_line_edits on the next run)."""
+    amount column is typed into (read back by read_line_edits on the next run). The same editor
+    stays on screen while what was typed in it still matches the scenario (a typed cell that was
+    taken as written); otherwise a new one is drawn (a new key: Streamlit offers no way to clear
+    an editor's cells), which costs the browser a new grid."""
     line_rows = scn.line_rows()
+    rows = tuple(r["line_id"] for r in line_rows)
+    if _editor_is_stale(scn, rows, lang, unit):
+        S[K.EDITOR_GEN] = S.get(K.EDITOR_GEN, 0) + 1
+        S[K.EDITOR_SEEN] = {}
+    S[K.EDITOR_ROWS], S[K.EDITOR_STYLE] = rows, (lang, unit)
     frame = charts.editor_frame(line_rows, {ln.line_id: ln for ln in scn.baseline.lines}, lang, unit)
-    S[K.EDITOR_ROWS] = tuple(r["line_id"] for r in line_rows)
     right = {"alignment": "right"}
     st.data_editor(
         frame, key=K.editor(S.get(K.EDITOR_GEN, 0)), num_rows="fixed", hide_index=True, width="stretch",

@@ -141,7 +141,8 @@ def show_tabs(at: AppTest, **tabs: str) -> AppTest:
 
 def _line_editor(at: AppTest):
     """The scenario page's lines editor (its key changes each time the scenario does)."""
-    return next(e for e in at.data_editor if (e.key or "").startswith("scn_lines_"))
+    from khcn_dash.scenario_session import K
+    return next(e for e in at.data_editor if (e.key or "").startswith(K.EDITOR_PREFIX))
 
 
 def _editor_state(at: AppTest, key: str) -> dict:
@@ -151,11 +152,16 @@ def _editor_state(at: AppTest, key: str) -> dict:
         return {}
 
 
+def _editor_rows_key() -> str:
+    from khcn_dash.scenario_session import K
+    return K.EDITOR_ROWS
+
+
 def line_amounts(at: AppTest) -> dict[str, str]:
     """What the scenario page's lines editor shows in its amount column, by line id: the scenario's
     amounts, with a refused cell's typed text over its line (as a browser shows it)."""
     editor = _line_editor(at)
-    rows = at.session_state["_scn_editor_rows"]
+    rows = at.session_state[_editor_rows_key()]
     shown = dict(zip(rows, editor.value["amount"]))
     for r, cells in _editor_state(at, editor.key).get("edited_rows", {}).items():
         if "amount" in cells:
@@ -167,7 +173,7 @@ def type_amount(at: AppTest, line_id: str, text: str | None) -> AppTest:
     """Types `text` into the amount cell of `line_id` in the lines editor and runs (as a browser
     sends an edited cell: the editor's edit state, earlier edits of this editor kept)."""
     editor = _line_editor(at)
-    rows = list(at.session_state["_scn_editor_rows"])
+    rows = list(at.session_state[_editor_rows_key()])
     edited = {int(r): dict(c) for r, c in _editor_state(at, editor.key).get("edited_rows", {}).items()}
     edited.setdefault(rows.index(line_id), {})["amount"] = text
     at.session_state[editor.key] = {"edited_rows": edited, "added_rows": [], "deleted_rows": []}

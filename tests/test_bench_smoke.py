@@ -108,8 +108,11 @@ def test_a_block_counts_its_own_processes_cpu_and_is_invalid_on_a_busy_machine()
     subprocess.run([sys.executable, "-c", "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.5: pass"],
                    check=True)
     assert quiet.own_cpu_s() - before >= 0.4  # the reaped child's CPU time counts as ours
-    assert quiet.Block("b", 0.2, 0.3, 0.1, 10).valid
-    assert not quiet.Block("b", 1.4, 0.3, 0.1, 10).valid  # busy before
-    assert not quiet.Block("b", 0.2, 0.9, 0.8, 10).valid  # other work during it
-    assert _judge(True, quiet.Block("b", 1.4, 0.3, 0.1, 10).as_dict()) == "invalid (busy machine)"
-    assert _judge(False, quiet.Block("b", 0.2, 0.3, 0.1, 10).as_dict()) == report.verdict(False)
+    def block(load_before, others_before, others_during):
+        return quiet.Block("b", load_before, others_before, load_after=1.0, others_cores=others_during, wall_s=10)
+    assert block(0.2, 0.0, 0.1).valid
+    assert block(3.0, 0.1, 0.1).valid  # the load average still carries the previous block; nobody else runs
+    assert not block(1.4, 0.9, 0.1).valid  # busy before
+    assert not block(0.2, 0.0, 0.8).valid  # other work during it
+    assert _judge(True, block(1.4, 0.9, 0.1).as_dict()) == "invalid (busy machine)"
+    assert _judge(False, block(0.2, 0.0, 0.1).as_dict()) == report.verdict(False)

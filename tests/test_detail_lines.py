@@ -116,6 +116,7 @@ def test_sixty_detail_lines_are_one_editor_grouped_by_parent_and_the_chart_by_gr
     from khcn_dash import config, documents
     from khcn_dash.labels import scenarios as L
     from khcn_dash.queries import _db
+    from khcn_dash.scenario_session import K
     from tests.conftest import open_page
     src = packages.many_details(SON_THUY, tmp_path / "packages", 60)
     monkeypatch.setattr(config, "PACKAGES_DIR", src.parent)
@@ -124,7 +125,7 @@ def test_sixty_detail_lines_are_one_editor_grouped_by_parent_and_the_chart_by_gr
     _db.forget()
     try:
         at = open_page("scenarios", lang="en")
-        editors = [e for e in at.data_editor if e.key.startswith("scn_lines_")]
+        editors = [e for e in at.data_editor if e.key.startswith(K.EDITOR_PREFIX)]
         assert len(editors) == 1
         table = editors[0].value
         assert len(table) == 64 and set(table["amount"][table["line"].str.startswith("Research task")]) == {"133.3",

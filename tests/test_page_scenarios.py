@@ -14,6 +14,7 @@ from khcn_dash import export
 from khcn_dash import scenario as m
 from khcn_dash import scenario_store as stores
 from khcn_dash.charts import scenarios as cs
+from khcn_dash.scenario_session import K
 from khcn_dash.labels import scenarios as L
 from khcn_dash.queries import scenarios as q
 from khcn_dash.labels import UI
@@ -42,8 +43,8 @@ def amount(at, line_id: str) -> str:
 
 def line_column(at, column: str) -> dict[str, str]:
     """One column of the lines editor as drawn, by line id."""
-    editor = next(e for e in at.data_editor if e.key.startswith("scn_lines_"))
-    return dict(zip(at.session_state["_scn_editor_rows"], editor.value[column]))
+    editor = next(e for e in at.data_editor if e.key.startswith(K.EDITOR_PREFIX))
+    return dict(zip(at.session_state[K.EDITOR_ROWS], editor.value[column]))
 
 
 def metrics(at) -> dict[str, str]:

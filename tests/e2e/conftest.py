@@ -226,7 +226,7 @@ def recorder(browser, app_url):
 # --- the scenario page's lines editor (st.data_editor: a canvas; its cells are read from the
 # grid's accessibility table and typed into through the cell editor it opens) ---------------------
 
-LINES_EDITOR = '[class*="st-key-scn_lines_"]'
+LINES_EDITOR = '[class*="st-key-scn_editor_"]'  # scenario_session.K.EDITOR_PREFIX
 AMOUNT_COLUMN, LINE_COLUMN = 3, 1  # charts.scenarios.EDITOR_COLUMNS
 
 
@@ -254,26 +254,35 @@ def line_amounts(page, lang: str = "vi") -> dict[str, str]:
     return {by_label[r[LINE_COLUMN]]: r[AMOUNT_COLUMN] for r in editor_rows(page) if r[LINE_COLUMN] in by_label}
 
 
+_SELECTED_CELL_JS = """([editor, id]) => {
+    const cell = document.querySelector(editor + ' td[aria-selected="true"]');
+    return id === null ? cell !== null : cell !== null && cell.id === id;
+}"""
+
+
 def open_cell(page, editor: str, row: int, column: int):
     """Opens the cell editor of one cell of the st.data_editor at CSS selector `editor`, as a person
     does: a click on the first cell, the arrow keys, then Enter. Returns the cell editor's text
-    field. A click that lands while the grid is still being drawn selects nothing: it is tried
-    again. (Also the benchmark's way in: bench/browser.py.)"""
+    field. Each step is checked in the grid's accessibility table (which cell is selected), since a
+    key pressed while the grid is still taking the focus is lost; a failed try is made again.
+    (Also the benchmark's way in: bench/browser.py.)"""
     grid = page.locator(f'{editor} [data-testid="stDataFrameResizable"]').first
-    field = page.locator("#portal textarea, #portal input").first
+    field = page.locator("#portal textarea:not([disabled]), #portal input:not([disabled])").first
     for attempt in range(4):
-        grid.scroll_into_view_if_needed()
-        box = grid.bounding_box()
-        page.mouse.click(box["x"] + 8, box["y"] + 35 + 17)  # the first cell, below the header row
-        for _ in range(column):
-            page.keyboard.press("ArrowRight")
-        for _ in range(row):
-            page.keyboard.press("ArrowDown")
-        page.keyboard.press("Enter")
         try:
+            grid.scroll_into_view_if_needed()
+            box = grid.bounding_box()
+            page.mouse.click(box["x"] + 8, box["y"] + 35 + 17)  # the first cell, below the header row
+            page.wait_for_function(_SELECTED_CELL_JS, arg=[editor, None], timeout=3_000)
+            for _ in range(column):
+                page.keyboard.press("ArrowRight")
+            for _ in range(row):
+                page.keyboard.press("ArrowDown")
+            page.wait_for_function(_SELECTED_CELL_JS, arg=[editor, f"glide-cell-{column}-{row}"], timeout=3_000)
+            page.keyboard.press("Enter")
             field.wait_for(timeout=5_000)
             return field
-        except Exception:  # noqa: BLE001 - playwright's TimeoutError: no cell was selected
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: a click or a key was lost
             if attempt == 3:
                 raise
             page.keyboard.press("Escape")
