@@ -10,6 +10,11 @@ stands, and a lattice of invisible click points inside it. Nothing is specific t
   small to hold its own tag); the click points under such a tag belong to that district, so a
   click on a tag always chooses its district.
 
+The outlines are simplified for the screen (shapely's coverage_simplify, which keeps the borders
+that neighbours share identical, so no gap or overlap appears between them): the map draws a
+province about a thousand pixels wide, and a vertex that moves an outline by less than a pixel
+only costs the browser time.
+
 The result is a table (`district_geometry`) written to Parquet with the rest of the data; the map
 only reads it. Coordinates are lon/lat degrees rounded to 4 places (about 10 m).
 """
@@ -25,7 +30,10 @@ import shapely
 from shapely.geometry import shape as to_shape
 from shapely.ops import polylabel
 
-GRID_STEP_DEG = 0.022  # invisible click points: ~2.4 km apart, ~15 px on a laptop screen
+GRID_STEP_DEG = 0.034  # invisible click points: ~3.7 km apart, ~20 px on a laptop screen (each is an SVG node)
+# Outline simplification: triangles of about this square root of area (degrees) are removed; a
+# province is drawn at roughly 0.002 degrees per pixel, so the outlines move by about a pixel at most.
+SIMPLIFY_DEG = 0.0025
 CALLOUT_HALF_SIZE = (0.075, 0.05)  # lon, lat: about a tag's extent on screen, half each way
 _DECIMALS = 4
 
@@ -46,6 +54,7 @@ def district_geometry(geojson_path: Path) -> pa.Table:
         return GEOMETRY_SCHEMA.empty_table()
     features = json.loads(Path(geojson_path).read_text(encoding="utf-8"))["features"]
     geoms = {f["properties"]["district_id"]: to_shape(f["geometry"]) for f in features}
+    drawn = dict(zip(geoms, shapely.coverage_simplify(list(geoms.values()), SIMPLIFY_DEG)))
     props = {f["properties"]["district_id"]: f["properties"] for f in features}
 
     bounds = np.array([g.bounds for g in geoms.values()])
@@ -75,7 +84,8 @@ def district_geometry(geojson_path: Path) -> pa.Table:
         mine = (inside & ~taken) | under_tag.get(did, np.zeros(len(gx), dtype=bool))
         # the label and tag points too, so even the smallest district has a point to click
         grid = np.round(np.vstack([np.column_stack([gx[mine], gy[mine]]), [label, tag]]), _DECIMALS)
-        rings = [[[round(x, 5), round(y, 5)] for x, y in part.exterior.coords] for part in _parts(geom)]
+        rings = [[[round(x, _DECIMALS), round(y, _DECIMALS)] for x, y in part.exterior.coords]
+                 for part in _parts(drawn[did])]
         rows.append({"district_id": did, "label_lon": round(label[0], _DECIMALS), "label_lat": round(label[1], _DECIMALS),
                      "tag_lon": round(tag[0], _DECIMALS), "tag_lat": round(tag[1], _DECIMALS),
                      "rings_json": json.dumps(rings, separators=(",", ":")),
