@@ -1,8 +1,8 @@
 """Allocation scenarios: reallocate the plan year's budget within the document's rules; save, share, compare.
 
 Layout only: the arithmetic is khcn_dash.scenario, the saving khcn_dash.scenario_store, the
-session glue (callbacks, address bar, notices) khcn_dash.scenario_session, the sentences
-khcn_dash.labels.scenarios.
+session glue (callbacks, address bar, notices) khcn_dash.scenario_session, the lines' editor
+khcn_dash.scenario_editor, the sentences khcn_dash.labels.scenarios.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from khcn_dash import format as fmt
 from khcn_dash import present
 from khcn_dash import scenario as model
 from khcn_dash import scenario_store as stores
+from khcn_dash import scenario_editor as editor
 from khcn_dash import scenario_session as sess
 from khcn_dash import ui, url_state
 from khcn_dash.charts import scenarios as charts
@@ -32,7 +33,7 @@ U = L.unit_text(LANG, UNIT)
 baseline = sess.load_baseline()
 LINES = {ln.line_id: ln for ln in baseline.lines}
 sess.read_url(baseline)
-sess.read_line_edits(baseline)
+editor.read_edits(baseline)
 scn = sess.current_scenario(baseline)
 sess.mark_page_drawn(scn)  # what the whole page shows (see scenario_body)
 sess.sync_settings(scn)
@@ -77,7 +78,7 @@ def scenario_body() -> None:
     settings, saving, saved list and comparison around it (issue #6: input -> chart time). When
     something outside must follow the change (the "opened" note of a saved scenario, or the
     comparison showing the scenario being edited), the whole page reruns instead."""
-    sess.read_line_edits(baseline)  # what was typed into the lines' editor (a fragment run)
+    editor.read_edits(baseline)  # what was typed into the lines' editor (a fragment run)
     scn = sess.current_scenario(baseline)
     if sess.whole_page_must_follow(scn):
         st.rerun(scope="app")
@@ -90,7 +91,7 @@ def scenario_body() -> None:
     st.subheader(L.t("lines", LANG))
     st.caption(L.t("lines_help", LANG, unit=U))
     line_rows, source_rows = scn.line_rows(), scn.source_rows()
-    sess.line_editor(scn, LANG, UNIT)
+    editor.draw(scn, LANG, UNIT)
     for line_id, (err, typed) in S.get(sess.K.AMT_ERRORS, {}).items():
         st.error(L.t("line_error", LANG, line=md_escape(L.line_name(LINES[line_id], LANG)),
                      message=L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape)))
