@@ -201,3 +201,16 @@ def test_every_url_parameter_a_page_uses_is_declared_once():
         for call in re.findall(r"url_state\.href\(([^)]*)\)", text):
             used |= set(re.findall(r"(\w+)=", call))
     assert used and used <= set(url_state.PARAMS), used - set(url_state.PARAMS)
+
+
+def test_a_module_over_400_lines_says_why_in_its_docstring():
+    """Issue #12: no module over about 400 lines without a reason stated in its docstring (a
+    paragraph beginning "Length:")."""
+    import ast
+    long = []
+    project = ROOT.parent
+    for path in sorted([*ROOT.rglob("*.py"), *(project / "pages").glob("*.py"), project / "app.py"]):
+        text = path.read_text(encoding="utf-8")
+        if text.count("\n") > 400 and "Length:" not in (ast.get_docstring(ast.parse(text)) or ""):
+            long.append(f"{path.relative_to(project)} ({text.count(chr(10))} lines)")
+    assert long == []
