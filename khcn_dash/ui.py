@@ -209,12 +209,17 @@ def data_status(status) -> bool:
 # --- citations -----------------------------------------------------------------------------
 
 def source_note(cite_ids: Iterable, key: str) -> None:
-    """An expander listing each cited sentence with its section and a link into /sources."""
+    """An expander listing each cited sentence with its section and a link into /sources. Its
+    sentences are made and sent only once it is opened (a rerun, of the fragment it is in): a page
+    has many of these, and closed, they would still cost the browser two elements a sentence."""
     ids = results.cite_ids(cite_ids)
     if not ids:
         return
+    box = st.expander(f"{t('sources_expander')} ({len(ids)})", key=f"{key}_open", on_change="rerun")
+    if not box.open:
+        return
     cites = q_sources.citations(ids)
-    with st.expander(f"{t('sources_expander')} ({len(cites)})"):
+    with box:
         if lang() != "vi":
             st.caption(t("quote_original"))
         for i, row in enumerate(cites.itertuples()):

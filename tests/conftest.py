@@ -139,6 +139,20 @@ def show_tabs(at: AppTest, **tabs: str) -> AppTest:
     return at.run()
 
 
+def open_sources(at: AppTest) -> AppTest:
+    """Opens every "sources in the document" note on the page and runs again (their sentences are
+    drawn only once a note is opened: ui.source_note); returns `at`."""
+    for _ in range(3):
+        closed = [e.key for e in at.expander
+                  if e.key and e.key.endswith("_src_open") and not at.session_state[e.key]]
+        if not closed:
+            break
+        for key in closed:
+            at.session_state[key] = True
+        at.run()
+    return at
+
+
 def _line_editor(at: AppTest):
     """The scenario page's lines editor (its key changes each time the scenario does)."""
     from khcn_dash.scenario_session import K

@@ -12,7 +12,7 @@ from khcn_dash import export
 from khcn_dash.charts import budget as charts
 from khcn_dash.queries import budget as q
 from khcn_dash.summaries import budget as S
-from tests.conftest import open_page
+from tests.conftest import open_page, open_sources
 
 
 def _metrics(at) -> dict[str, str]:
@@ -155,7 +155,7 @@ def test_every_chart_has_a_summary_a_table_and_its_sources(vi):
     assert len(vi.tabs) >= 4  # chart / table for each chart
     sources = [e.label for e in vi.expander if e.label.startswith("Nguồn trong văn bản")]
     assert len(sources) >= 4
-    links = [p.proto.query_string for p in vi.get("page_link")]
+    links = [p.proto.query_string for p in open_sources(open_page("budget")).get("page_link")]
     assert any("section=B.II" in s and "cite=" in s for s in links)
     assert any("section=A.II.8" in s and "cite=" in s for s in links)
 

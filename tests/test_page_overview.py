@@ -8,7 +8,7 @@ import pytest
 from khcn_dash.labels import overview as L
 from khcn_dash.queries import budget, review, sources
 from khcn_dash.summaries import overview as S
-from tests.conftest import open_page
+from tests.conftest import open_page, open_sources
 
 
 # --- queries added for this page -------------------------------------------------------------
@@ -95,7 +95,8 @@ def test_every_card_links_to_its_page_and_cites_its_sentence(vi):
     assert targets.count("budget") == 4 and targets.count("review") == 2 and "map" in targets and "sources" in targets
     notes = [e.label for e in vi.expander if e.label.startswith("Nguồn trong văn bản")]
     assert len(notes) == 8  # the document box and seven cards
-    cited = {p.proto.query_string for p in vi.get("page_link") if "cite=" in p.proto.query_string}
+    cited = {p.proto.query_string for p in open_sources(open_page("overview")).get("page_link")
+             if "cite=" in p.proto.query_string}
     total = budget.stated_total("budget_total_mvnd", "2021")
     assert f"section=B.II&cite={total['cite_id']}" in cited
     assert any(s.startswith("section=A.II.3&") for s in cited)  # the S&T enterprises

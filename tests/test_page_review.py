@@ -18,7 +18,7 @@ from khcn_dash.labels import review as L
 from khcn_dash.queries import budget as q_budget
 from khcn_dash.queries import ip as q_ip
 from khcn_dash.queries import review as q_review
-from tests.conftest import open_page, show_tabs, shown
+from tests.conftest import open_page, open_sources, show_tabs, shown
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -54,7 +54,8 @@ def table_with(at, header: str):
 
 
 def links(at) -> list[str]:
-    return [el.proto.query_string for el in at.get("page_link")]
+    """The page's links, its source notes opened first (tests.conftest.open_sources)."""
+    return [el.proto.query_string for el in open_sources(at).get("page_link")]
 
 
 def tab(at, name: str, lang: str = "vi", **views: str):

@@ -18,7 +18,7 @@ from khcn_dash.scenario_session import K
 from khcn_dash.labels import scenarios as L
 from khcn_dash.queries import scenarios as q
 from khcn_dash.labels import UI
-from tests.conftest import type_amount, line_amounts, ROOT, open_page, show_tabs
+from tests.conftest import open_sources, type_amount, line_amounts, ROOT, open_page, show_tabs
 from tests.test_scenario_store import _make_read_only, _undo_read_only
 
 LAB, FARM, MINISTRY, QA, RECURRENT = ("2021-lab-upgrade", "candidate-experimental-farm",
@@ -121,7 +121,7 @@ def test_move_break_fix_save_and_reopen_from_the_link(db):
     rule = [e for e in errors(at) if "vốn của Bộ giữ nguyên trên dòng của mình" in e]
     assert len(rule) == 1 and "15.000 triệu đồng" in rule[0] and "17.000 triệu đồng" in rule[0]
     # the sentence the rule rests on is listed with it
-    assert any("nguồn vốn đầu tư từ Bộ Khoa học và Công nghệ" in md.value for md in at.markdown)
+    assert any("nguồn vốn đầu tư từ Bộ Khoa học và Công nghệ" in md.value for md in open_sources(at).markdown)
 
     save(at, "Thử chuyển sang trạm")  # a broken scenario is not saved
     assert L.TEXT["save_blocked"][0] in errors(at)

@@ -11,7 +11,7 @@ from khcn_dash import documents
 from khcn_dash.labels import sources as L
 from khcn_dash.summaries import sources as summaries
 from khcn_dash.queries import budget, sources
-from tests.conftest import open_page, shown
+from tests.conftest import open_page, open_sources, shown
 
 _HIGHLIGHT = re.compile(r":orange-background\[((?:\\.|[^\]\\])*)\]")
 
@@ -115,7 +115,7 @@ def test_cite_without_a_section_opens_the_cited_section():
 
 
 def _linked_cites(page: str) -> set[tuple[str, str]]:
-    at = open_page(page)
+    at = open_sources(open_page(page))
     out = set()
     for link in at.get("page_link"):
         params = dict(p.split("=", 1) for p in link.proto.query_string.split("&") if "=" in p)
