@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
 from . import browser as B
+from tests.e2e.conftest import SELECTED_CELL_JS  # one way of telling which cell is selected
 
 SESSION_TIMEOUT_S = 600
 _PROBE = re.compile(r"^/[^/]+/_stcore/(health|host-config)$")  # Streamlit's base-path probes (see e2e conftest)
@@ -83,17 +84,28 @@ async def _check(page, where: str, errors: list[str]) -> None:
 
 
 async def _open_cell(page, editor: str, row: int, column: int):
-    """The async twin of tests/e2e/conftest.open_cell (one try: a session that cannot open the
-    cell reports it as its error)."""
+    """The async twin of tests/e2e/conftest.open_cell: the first cell clicked, the arrow keys, Enter,
+    each step checked in the grid's accessibility table and tried again when a key was lost (as it
+    is, under load, while the grid takes the focus)."""
     grid = page.locator(f'{editor} [data-testid="stDataFrameResizable"]').first
-    await grid.scroll_into_view_if_needed()
-    box = await grid.bounding_box()
-    await page.mouse.click(box["x"] + 8, box["y"] + 35 + 17)
-    for key in ["ArrowRight"] * column + ["ArrowDown"] * row + ["Enter"]:
-        await page.keyboard.press(key)
-    field = page.locator("#portal textarea, #portal input").first
-    await field.wait_for(timeout=10_000)
-    return field
+    field = page.locator("#portal textarea:not([disabled]), #portal input:not([disabled])").first
+    for attempt in range(4):
+        try:
+            await grid.scroll_into_view_if_needed()
+            box = await grid.bounding_box()
+            await page.mouse.click(box["x"] + 8, box["y"] + 35 + 17)
+            await page.wait_for_function(SELECTED_CELL_JS, arg=[editor, None], timeout=10_000)
+            for key in ["ArrowRight"] * column + ["ArrowDown"] * row:
+                await page.keyboard.press(key)
+            await page.wait_for_function(SELECTED_CELL_JS, arg=[editor, f"glide-cell-{column}-{row}"], timeout=10_000)
+            await page.keyboard.press("Enter")
+            await field.wait_for(timeout=10_000)
+            return field
+        except Exception:  # noqa: BLE001 - playwright's TimeoutError: a click or a key was lost
+            if attempt == 3:
+                raise
+            await page.keyboard.press("Escape")
+            await page.wait_for_timeout(500)
 
 
 async def walk(browser, base: str, addresses: list[str], scenario: str | None, result: SessionResult,

@@ -86,10 +86,9 @@ def trace_pages(pages: list[str] | None = None) -> dict[str, list[tuple[str, dic
 
     def recorder(name, func):
         def wrapper(*args, **kwargs):
-            try:
-                sig = inspect.signature(_raw(func)).bind(*args, **kwargs)
-                sig.apply_defaults()
-                calls.append((name, dict(sig.arguments)))
+            try:  # the document arguments as the call resolves them (bind), as the reference SQL takes them
+                named = inspect.signature(_raw(func)).bind(*args, **kwargs).arguments
+                calls.append((name, bind(func, dict(named))))
             except TypeError:
                 pass
             return func(*args, **kwargs)

@@ -18,6 +18,7 @@ OTHERS_MAX_CORES on average during it.
 from __future__ import annotations
 
 import os
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,27 +29,30 @@ _TICK = os.sysconf("SC_CLK_TCK")
 
 
 def _busy_s() -> float:
-    """CPU seconds the whole machine has spent busy since boot (all cores; not idle, not iowait)."""
+    """CPU seconds the whole machine's processes have spent running since boot (all cores): user,
+    nice and system time, and steal (another machine on the same host). Interrupt time is left
+    out: it is the kernel carrying network packets, on loopback the benchmark's own (its load
+    test's ten sessions), and no process is charged for it."""
     with open("/proc/stat") as f:
-        values = [int(x) for x in f.readline().split()[1:]]
-    idle = values[3] + (values[4] if len(values) > 4 else 0)
-    return (sum(values[:8]) - idle) / _TICK
+        values = [int(x) for x in f.readline().split()[1:]] + [0] * 8
+    user, nice, system, steal = values[0], values[1], values[2], values[7]
+    return (user + nice + system + steal) / _TICK
 
 
-def _stat(pid: int) -> tuple[int, float] | None:
-    """(parent pid, CPU seconds of the process and of the children it has reaped)."""
+def _stat(pid: int) -> tuple[int, float, float] | None:
+    """(parent pid, CPU seconds of the process itself, of the children it has reaped)."""
     try:
         with open(f"/proc/{pid}/stat") as f:
             raw = f.read()
     except OSError:
         return None
     fields = raw[raw.rindex(")") + 2:].split()  # after "pid (comm) "
-    return int(fields[1]), sum(int(x) for x in fields[11:15]) / _TICK  # utime stime cutime cstime
+    return (int(fields[1]), (int(fields[11]) + int(fields[12])) / _TICK,  # utime stime
+            (int(fields[13]) + int(fields[14])) / _TICK)  # cutime cstime
 
 
-def own_cpu_s(root: int | None = None) -> float:
-    """CPU seconds of `root` (this process) and every live descendant, each with its reaped children."""
-    root = os.getpid() if root is None else root
+def _tree(root: int) -> dict[int, tuple[float, float]]:
+    """pid -> (own CPU seconds, reaped children's) for `root` and every live descendant."""
     stats = {}
     for name in os.listdir("/proc"):
         if name.isdigit():
@@ -56,15 +60,55 @@ def own_cpu_s(root: int | None = None) -> float:
             if s is not None:
                 stats[int(name)] = s
     children: dict[int, list[int]] = {}
-    for pid, (ppid, _) in stats.items():
+    for pid, (ppid, _, _) in stats.items():
         children.setdefault(ppid, []).append(pid)
-    total, todo = 0.0, [root]
+    out, todo = {}, [root]
     while todo:
         pid = todo.pop()
         if pid in stats:
-            total += stats[pid][1]
+            out[pid] = stats[pid][1:]
         todo.extend(children.get(pid, ()))
-    return total
+    return out
+
+
+def own_cpu_s(root: int | None = None) -> float:
+    """CPU seconds of `root` (this process) and every live descendant, each with its reaped children."""
+    return sum(own + reaped for own, reaped in _tree(os.getpid() if root is None else root).values())
+
+
+class _OwnCpu:
+    """The CPU this process and its descendants use from start() to stop(), sampled every
+    `every_s` in a thread: a descendant that ends during the block counts with what it had used at
+    its last sample, even when nobody reaps it into our tree (Chromium's renderers, whose zygote
+    is gone first, end up as init's children)."""
+
+    def __init__(self, every_s: float = 0.5):
+        self.every_s, self.root = every_s, os.getpid()
+        self._first: dict[int, float] = {}
+        self._last: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> None:
+        for pid, (own, reaped) in _tree(self.root).items():
+            now = own if pid != self.root else own + reaped  # ours: our reaped children too
+            self._first.setdefault(pid, now)
+            self._last[pid] = now
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every_s):
+            self._sample()
+
+    def start(self) -> _OwnCpu:
+        self._sample()
+        self._thread.start()
+        return self
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+        return sum(self._last[pid] - self._first[pid] for pid in self._last)
 
 
 def others_cores(sample_s: float = 3.0) -> float:
@@ -117,12 +161,13 @@ def block(name: str, log=print, wait: bool = True):
     """Runs a timed block, waiting first for a quiet machine; yields its Block, filled in at the end."""
     load, others = wait_quiet(log) if wait else (os.getloadavg()[0], 0.0)
     b = Block(name, load, others)
-    t0, busy0, own0 = time.monotonic(), _busy_s(), own_cpu_s()
+    t0, busy0, own = time.monotonic(), _busy_s(), _OwnCpu().start()
     try:
         yield b
     finally:
+        used = own.stop()
         wall = time.monotonic() - t0
-        others = ((_busy_s() - busy0) - (own_cpu_s() - own0)) / wall if wall > 0 else 0.0
+        others = ((_busy_s() - busy0) - used) / wall if wall > 0 else 0.0
         b.load_after, b.others_cores, b.wall_s = os.getloadavg()[0], max(others, 0.0), wall
         log(f"{name}: load average {b.load_before:.2f} → {b.load_after:.2f}, other processes "
             f"{b.others_cores:.2f} cores over {wall:.0f} s: {'valid' if b.valid else 'INVALID (busy machine)'}")

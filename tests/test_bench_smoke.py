@@ -116,3 +116,14 @@ def test_a_block_counts_its_own_processes_cpu_and_is_invalid_on_a_busy_machine()
     assert not block(0.2, 0.0, 0.8).valid  # other work during it
     assert _judge(True, block(1.4, 0.9, 0.1).as_dict()) == "invalid (busy machine)"
     assert _judge(False, block(0.2, 0.0, 0.1).as_dict()) == report.verdict(False)
+
+
+def test_a_traced_page_call_carries_the_document_it_was_served(tiny):
+    """The queries a page makes name no document (None: the served one); the tracer records them
+    resolved, so the hand-written reference asks the same question and the answers can agree."""
+    out, _ = tiny
+    calls = queries.trace_pages(["budget"])["budget"]
+    assert calls and all(args.get(k) is not None for _, args in calls for k in ("province", "period", "year")
+                         if k in args)
+    timings = queries.time_calls(out, calls, runs=1)
+    assert [t.label() for t in timings if t.same is False] == []

@@ -254,7 +254,7 @@ def line_amounts(page, lang: str = "vi") -> dict[str, str]:
     return {by_label[r[LINE_COLUMN]]: r[AMOUNT_COLUMN] for r in editor_rows(page) if r[LINE_COLUMN] in by_label}
 
 
-_SELECTED_CELL_JS = """([editor, id]) => {
+SELECTED_CELL_JS = """([editor, id]) => {
     const cell = document.querySelector(editor + ' td[aria-selected="true"]');
     return id === null ? cell !== null : cell !== null && cell.id === id;
 }"""
@@ -273,12 +273,12 @@ def open_cell(page, editor: str, row: int, column: int):
             grid.scroll_into_view_if_needed()
             box = grid.bounding_box()
             page.mouse.click(box["x"] + 8, box["y"] + 35 + 17)  # the first cell, below the header row
-            page.wait_for_function(_SELECTED_CELL_JS, arg=[editor, None], timeout=3_000)
+            page.wait_for_function(SELECTED_CELL_JS, arg=[editor, None], timeout=3_000)
             for _ in range(column):
                 page.keyboard.press("ArrowRight")
             for _ in range(row):
                 page.keyboard.press("ArrowDown")
-            page.wait_for_function(_SELECTED_CELL_JS, arg=[editor, f"glide-cell-{column}-{row}"], timeout=3_000)
+            page.wait_for_function(SELECTED_CELL_JS, arg=[editor, f"glide-cell-{column}-{row}"], timeout=3_000)
             page.keyboard.press("Enter")
             field.wait_for(timeout=5_000)
             return field
