@@ -27,8 +27,8 @@ EDITOR_ROWS_SHOWN = 8
 def read_edits(baseline: model.Baseline) -> None:
     """Applies what was typed into the lines' editor since it was last read, cell by cell in row
     order, as one edit each (the same rules as every other edit). A refused cell keeps what was
-    typed, beside its message, until another edit is taken (the message of a cell refused in the
-    same paste stays). Called at the top of every run that draws the editor (the page's and its
+    typed, beside its message, until it is typed again (other cells' edits are taken meanwhile).
+    Called at the top of every run that draws the editor (the page's and its
     fragment's): a cell is read once."""
     state = S.get(K.editor(S.get(K.EDITOR_GEN, 0)))
     if not isinstance(state, dict):
@@ -72,7 +72,7 @@ def _editor_is_stale(scn: model.Scenario, rows: tuple[str, ...], lang: str, unit
 
 def draw(scn: model.Scenario, lang: str, unit: str) -> None:
     """Draws the lines' editor: one table of every active line, grouped by source and parent, whose
-    amount column is typed into (read back by read_line_edits on the next run). The same editor
+    amount column is typed into (read back by read_edits on the next run). The same editor
     stays on screen while what was typed in it still matches the scenario (a typed cell that was
     taken as written); otherwise a new one is drawn (a new key: Streamlit offers no way to clear
     an editor's cells), which costs the browser a new grid."""
