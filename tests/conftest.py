@@ -5,6 +5,7 @@ its own, so nothing here may write to a shared file; saved scenarios go to a fil
 worker's own, and the Parquet is built once under a file lock (khcn_dash.build.ensure_built)."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -137,6 +138,23 @@ def show_tabs(at: AppTest, **tabs: str) -> AppTest:
     for key, label in tabs.items():
         at.session_state[key] = label
     return at.run()
+
+
+@contextlib.contextmanager
+def serving_packages(monkeypatch, packages: Path, parquet: Path):
+    """The app (this process) serves the packages in `packages`, built under `parquet`, inside the
+    block: no document, connection or cached result of another folder is used in it or kept after."""
+    from khcn_dash import config, documents
+    from khcn_dash.queries import _db
+    monkeypatch.setattr(config, "PACKAGES_DIR", Path(packages))
+    monkeypatch.setattr(config, "PARQUET_DIR", Path(parquet))
+    documents.forget()
+    _db.forget()
+    try:
+        yield
+    finally:
+        _db.forget()
+        documents.forget()
 
 
 def open_sources(at: AppTest) -> AppTest:

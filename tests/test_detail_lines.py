@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from khcn_dash import build
-from tests.conftest import ROOT, line_amounts, shown, type_amount
+from tests.conftest import ROOT, line_amounts, open_page, serving_packages, shown, type_amount
 
 SON_THUY = ROOT / "tests" / "fixtures" / "packages" / "son-thuy-2023"
 
@@ -55,57 +55,42 @@ def test_details_that_do_not_reconcile_are_refused(tmp_path, edits, check):
 
 
 def test_the_treemap_drills_from_the_recurrent_block_to_its_tasks(tmp_path, monkeypatch):
-    from khcn_dash import config, documents
+    from khcn_dash import documents
     from khcn_dash.charts import budget as charts
-    from khcn_dash.queries import _db
     from khcn_dash.queries import budget as q
     src = copy(tmp_path)
-    packages = src.parent
-    monkeypatch.setattr(config, "PACKAGES_DIR", packages)
-    monkeypatch.setattr(config, "PARQUET_DIR", tmp_path / "parquet")
-    documents.forget()
-    _db.forget()
-    doc = documents.find("son-thuy-2023")
-    build.build(doc.source_dir, doc.parquet_dir)
-    tree = q.budget_tree.uncached("2023", "son-thuy")
-    parent = dict(zip(tree.node_id, tree.parent_id))
-    assert parent["2023-rec-research"] == "recurrent" and parent["2023-rec-tea"] == "2023-rec-research"
-    amounts = dict(zip(tree.node_id, tree.amount_mvnd))
-    assert sum(amounts[k] for k in ("2023-rec-research", "2023-rec-ip", "2023-rec-standards")) == amounts["recurrent"]
-    assert Decimal(str(amounts["2023-rec-research"])) == Decimal("8000")
-    fig = charts.budget_treemap(tree, q.budget_lines.uncached("2023", "son-thuy"), "en")
-    labels = dict(zip(fig.data[0].ids, fig.data[0].labels))
-    assert labels["2023-rec-tea"] == "Breeding Thượng Lâm tea varieties"
-    _db.forget()
-    documents.forget()
+    with serving_packages(monkeypatch, src.parent, tmp_path / "parquet"):
+        doc = documents.find("son-thuy-2023")
+        build.build(doc.source_dir, doc.parquet_dir)
+        tree = q.budget_tree.uncached("2023", "son-thuy")
+        parent = dict(zip(tree.node_id, tree.parent_id))
+        assert parent["2023-rec-research"] == "recurrent" and parent["2023-rec-tea"] == "2023-rec-research"
+        amounts = dict(zip(tree.node_id, tree.amount_mvnd))
+        assert sum(amounts[k] for k in ("2023-rec-research", "2023-rec-ip", "2023-rec-standards")) == amounts["recurrent"]
+        assert Decimal(str(amounts["2023-rec-research"])) == Decimal("8000")
+        fig = charts.budget_treemap(tree, q.budget_lines.uncached("2023", "son-thuy"), "en")
+        labels = dict(zip(fig.data[0].ids, fig.data[0].labels))
+        assert labels["2023-rec-tea"] == "Breeding Thượng Lâm tea varieties"
 
 
 def test_a_scenario_moves_money_between_the_detail_lines_of_one_source(tmp_path, monkeypatch):
     """The scenario's lines are the finest detail lines; in a fixed-total mode money moved between
     two tasks keeps the recurrent total; the user's own split is not offered, the document splits it."""
-    from khcn_dash import config, documents
     from khcn_dash.labels import scenarios as L
-    from khcn_dash.queries import _db
-    from tests.conftest import open_page
     src = copy(tmp_path)
-    monkeypatch.setattr(config, "PACKAGES_DIR", src.parent)
-    monkeypatch.setattr(config, "PARQUET_DIR", tmp_path / "parquet")
-    documents.forget()
-    _db.forget()
-    at = open_page("scenarios", lang="en")
-    amounts = line_amounts(at)
-    assert amounts == {"2023-rec-tea": "3,000", "2023-rec-pomelo": "2,500", "2023-rec-rice": "2,500",
-                       "2023-rec-ip": "3,000", "2023-rec-standards": "2,820.5",
-                       "2023-seedling-nursery": "7,000", "2023-lab-upgrade": "4,500"}
-    assert L.t("split", "en") not in [e.label for e in at.expander]
-    type_amount(at, "2023-rec-tea", "3,500")
-    type_amount(at, "2023-rec-rice", "2,000")
-    assert not at.exception and not at.error
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Recurrent S&T budget (million VND)"] == "13,820.5"
-    assert metrics["Total budget (million VND)"] == "25,320.5"
-    _db.forget()
-    documents.forget()
+    with serving_packages(monkeypatch, src.parent, tmp_path / "parquet"):
+        at = open_page("scenarios", lang="en")
+        amounts = line_amounts(at)
+        assert amounts == {"2023-rec-tea": "3,000", "2023-rec-pomelo": "2,500", "2023-rec-rice": "2,500",
+                           "2023-rec-ip": "3,000", "2023-rec-standards": "2,820.5",
+                           "2023-seedling-nursery": "7,000", "2023-lab-upgrade": "4,500"}
+        assert L.t("split", "en") not in [e.label for e in at.expander]
+        type_amount(at, "2023-rec-tea", "3,500")
+        type_amount(at, "2023-rec-rice", "2,000")
+        assert not at.exception and not at.error
+        metrics = {m.label: m.value for m in at.metric}
+        assert metrics["Recurrent S&T budget (million VND)"] == "13,820.5"
+        assert metrics["Total budget (million VND)"] == "25,320.5"
 
 
 def test_sixty_detail_lines_are_one_editor_grouped_by_parent_and_the_chart_by_group(tmp_path, monkeypatch):
@@ -113,17 +98,10 @@ def test_sixty_detail_lines_are_one_editor_grouped_by_parent_and_the_chart_by_gr
     line, grouped by source and parent; an edit of one task rebalances the others of its source and
     keeps the recurrent total; the chart shows groups, not 64 bar pairs; a refused cell says why."""
     from bench import packages
-    from khcn_dash import config, documents
     from khcn_dash.labels import scenarios as L
-    from khcn_dash.queries import _db
     from khcn_dash.scenario_session import K
-    from tests.conftest import open_page
     src = packages.many_details(SON_THUY, tmp_path / "packages", 60)
-    monkeypatch.setattr(config, "PACKAGES_DIR", src.parent)
-    monkeypatch.setattr(config, "PARQUET_DIR", tmp_path / "parquet")
-    documents.forget()
-    _db.forget()
-    try:
+    with serving_packages(monkeypatch, src.parent, tmp_path / "parquet"):
         at = open_page("scenarios", lang="en")
         editors = [e for e in at.data_editor if e.key.startswith(K.EDITOR_PREFIX)]
         assert len(editors) == 1
@@ -147,6 +125,3 @@ def test_sixty_detail_lines_are_one_editor_grouped_by_parent_and_the_chart_by_gr
         type_amount(at, "2023-rec-research-08", "abc")
         assert line_amounts(at)["2023-rec-research-08"] == "abc"  # kept as typed, beside its message
         assert [shown(e.value) for e in at.error] == ["Research task no. 08: “abc” is not an amount. Type digits only, e.g. 10,000 or 2,500.5."]
-    finally:
-        _db.forget()
-        documents.forget()

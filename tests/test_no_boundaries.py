@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import shutil
 
-from khcn_dash import config, documents, labels, served, slides
+from khcn_dash import documents, labels, served, slides
 from khcn_dash.labels import map as L_map
 from khcn_dash.packages import descriptor, validation
-from khcn_dash.queries import _db
-from tests.conftest import ROOT, open_page
+from tests.conftest import ROOT, open_page, serving_packages
 
 SON_THUY = ROOT / "tests" / "fixtures" / "packages" / "son-thuy-2022"
 
@@ -25,11 +24,7 @@ def test_a_package_without_boundaries_is_shown_without_a_map(tmp_path, monkeypat
     descriptor.refresh(src)
     report = validation.check_path(src)
     assert report.valid, [p.key for p in report.problems]
-    monkeypatch.setattr(config, "PACKAGES_DIR", src.parent)
-    monkeypatch.setattr(config, "PARQUET_DIR", tmp_path / "parquet")
-    documents.forget()
-    _db.forget()
-    try:
+    with serving_packages(monkeypatch, src.parent, tmp_path / "parquet"):
         at = open_page("map", lang="en")
         assert not at.exception and not at.get("plotly_chart")
         assert [i.value for i in at.info][0] == labels.pick(L_map.UI["no_boundaries"], "en")
@@ -38,6 +33,3 @@ def test_a_package_without_boundaries_is_shown_without_a_map(tmp_path, monkeypat
             assert "map" not in slides.slide_keys()
         at = open_page("present", slide="map")
         assert not at.exception and not at.error
-    finally:
-        _db.forget()
-        documents.forget()

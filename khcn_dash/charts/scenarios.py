@@ -26,8 +26,8 @@ def _floats(values, unit: str) -> list[float]:
 def lines_vs_plan_bar(df: pd.DataFrame, lang: str = "vi", unit: str = "mvnd") -> go.Figure:
     """For each line (or group of lines), the plan's amount beside the scenario's (horizontal grouped
     bars); the hover adds the difference. `df` columns: label, plan_mvnd, amount_mvnd, diff_mvnd
-    (Decimal million VND); `df.attrs["by"]` ("line" or "group") picks the title. Kept short enough
-    to sit beside the lines' editor on a laptop screen."""
+    (Decimal million VND); `df.attrs["by"]` ("line" or "group") picks the title. At most 460 px
+    high, so that it fits under the lines' editor on a laptop screen."""
     u = fmt.unit_text(unit, lang)
     money = fmt.d3_money_format(unit)
     labels = [_plain(x) for x in df["label"]]

@@ -444,17 +444,20 @@ def line_name(line: Line, lang: str) -> str:
     return name("funding_kind", line.funding_kind, lang) if line.project_id is None else line.project_id
 
 
+def _part_of(line: Line, lang: str) -> str | None:
+    """The item a detail line is part of (None for a line that is not a detail line)."""
+    return line.group_vi if lang == "vi" else (line.group_en or line.group_vi)
+
+
 def group_name(line: Line, lang: str) -> str:
     """The group a line belongs to, in short: the item a detail line is part of, else its source."""
-    part = line.group_vi if lang == "vi" else (line.group_en or line.group_vi)
-    return part or name("funding_kind", line.funding_kind, lang)
+    return _part_of(line, lang) or name("funding_kind", line.funding_kind, lang)
 
 
 def group_label(line: Line, lang: str) -> str:
     """Where a line sits: its source, and for a detail line the item it is part of
     ('Kinh phí sự nghiệp › Nghiên cứu …')."""
-    source = name("funding_kind", line.funding_kind, lang)
-    part = line.group_vi if lang == "vi" else (line.group_en or line.group_vi)
+    source, part = name("funding_kind", line.funding_kind, lang), _part_of(line, lang)
     return f"{source} › {part}" if part else source
 
 
