@@ -9,13 +9,13 @@ from pypdf import PdfReader
 
 from khcn_dash import labels
 from khcn_dash.labels import present as L
-from tests.e2e.conftest import settle
+from tests.e2e.conftest import rerun, settle
 
 
 def _press(recorder, key: str) -> None:
-    recorder.page.keyboard.press(key)
-    recorder.page.wait_for_timeout(300)
-    settle(recorder.page)
+    """Presses a key and waits for the run it starts to end (on a loaded machine the run may start
+    later than a fixed pause: settling before it started would read the old slide)."""
+    rerun(recorder.page, lambda: recorder.page.keyboard.press(key))
 
 
 def _title(page) -> str:
