@@ -56,8 +56,12 @@ class K:
     EDITOR_ROWS = "_scn_editor_rows"  # the line of each of its rows, as drawn
     EDITOR_SEEN = "_scn_editor_seen"  # its cells already read: row -> what was typed
     EDITOR_STYLE = "_scn_editor_style"  # the language and unit its figures are written in
-
     EDITOR_PREFIX = "scn_editor_"  # no other key starts so (a page's CSS selector finds the editor by it)
+    # the parts below the page's first screen (ui.lazy_expander): open or not; what is chosen in them
+    # is kept while they are closed (ui.keep_state), but not the version box (on_pick empties it)
+    OPEN_MOVE, OPEN_FLOOR, OPEN_SPLIT, OPEN_SHARE = "scn_move_open", "scn_floor_open", "scn_split_open", "scn_share_open"
+    OPEN_SAVE, OPEN_SAVED, OPEN_COMPARE = "scn_save_open", "scn_saved_open", "scn_compare_open"
+    KEPT = (MOVE_FROM, MOVE_TO, MOVE_AMOUNT, SAVE_NAME, SAVE_AUTHOR, SAVE_NOTE, PICK, COMPARE)
 
     @staticmethod
     def editor(gen: int) -> str:
@@ -77,7 +81,7 @@ def load_baseline() -> model.Baseline:
     scenario (the document was changed in the sidebar) starts afresh: a scenario belongs to one document."""
     doc = served.doc_id()
     if S.get(K.DOC) != doc:
-        for key in [k for k in S if isinstance(k, str) and k.startswith(("scn_", "_scn_"))]:
+        for key in [k for k in S if isinstance(k, str) and k.startswith(("scn_", "_scn_", "_kept_scn_"))]:
             del S[key]
         S[K.DOC] = doc
     return scenario_baseline.load_baseline()
@@ -112,14 +116,14 @@ def mark_page_drawn(scn: model.Scenario) -> None:
 
 def whole_page_must_follow(scn: model.Scenario) -> bool:
     """In a fragment run: True when a part outside the fragment must change with `scn` too: the
-    "opened" note of a saved scenario appears or goes, or the comparison shows the scenario being
-    edited."""
+    "opened" note of a saved scenario appears or goes, or the open comparison shows the scenario
+    being edited."""
     payload, shown = scn.to_payload(), S.get(K.PAGE_PAYLOAD)
     if payload == shown:
         return False
     origin = S.get(K.ORIGIN)
     note_changes = bool(origin) and (origin["payload"] == shown) != (origin["payload"] == payload)
-    return note_changes or "current" in S.get(K.COMPARE, [])
+    return note_changes or (bool(S.get(K.OPEN_COMPARE)) and "current" in S.get(K.COMPARE, []))
 
 
 def open_store():

@@ -215,7 +215,7 @@ def source_note(cite_ids: Iterable, key: str) -> None:
     ids = results.cite_ids(cite_ids)
     if not ids:
         return
-    box = st.expander(f"{t('sources_expander')} ({len(ids)})", key=f"{key}_open", on_change="rerun")
+    box = lazy_expander(f"{t('sources_expander')} ({len(ids)})", key=f"{key}_open")
     if not box.open:
         return
     cites = q_sources.citations(ids)
@@ -228,6 +228,14 @@ def source_note(cite_ids: Iterable, key: str) -> None:
                         f"“{md_escape(row.quote_vi)}”")
             st.page_link(SOURCES_PAGE, label=t("open_in_document"), icon=":material/menu_book:",
                          query_params={"section": row.section, "cite": row.cite_id})
+
+
+def lazy_expander(label: str, key: str, *, icon: str | None = None, expanded: bool = False):
+    """st.expander whose content costs nothing until it is opened: opening it reruns the fragment it
+    is in (else the page), and the caller draws the content only when `.open`. For what lies below
+    a page's first screen. Its open state is st.session_state[key]; `expanded` is its first state.
+    Use as `box = lazy_expander(...)`, then `if box.open: with box: ...`."""
+    return st.expander(label, key=key, on_change="rerun", icon=icon, expanded=expanded)
 
 
 def section_label(section_id: str) -> str:
@@ -282,8 +290,8 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, summary: str | None, cite_i
 
 
 def keep_state(*keys: str) -> None:
-    """For widgets inside lazy tabs: Streamlit forgets the value of a widget that a run did not draw
-    (its tab was closed), so a filter would reset each time its tab is left. Called at the top of a
+    """For widgets inside lazy tabs or lazy expanders: Streamlit forgets the value of a widget that a
+    run did not draw (its tab or part was closed), so a filter would reset each time it is left. Called at the top of a
     page, before those widgets, this keeps a copy of each value and puts it back when the widget
     is drawn again."""
     for key in keys:

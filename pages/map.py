@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from khcn_dash import labels, served, ui, url_state
+from khcn_dash import figure_cache, labels, served, ui, url_state
+from khcn_dash import format as fmt
 from khcn_dash.charts import PLOTLY_CONFIG
 from khcn_dash.charts import map as charts
 from khcn_dash.labels import map as L
@@ -51,6 +52,26 @@ _write_district_url()
 st.title(ui.tr(labels.PAGES["map"][1]))
 st.caption(tr("intro"))
 
+def district_map_figure(types: tuple, statuses: tuple, lang: str, district: str | None, research_layer: bool,
+                        large: bool):
+    """The map for these choices (built only when not kept yet: figure_cache)."""
+    return charts.district_map(
+        q.ip_count_by_district(types, statuses), q.ip_assets(types, statuses), q.district_geometry(), lang,
+        selected=district, research=q.research_count_by_district() if research_layer else None,
+        font_size=charts.FONT_LARGE if large else charts.FONT_NORMAL)
+
+
+def all_assets(assets) -> None:
+    """Every product the filters keep, one row each with its sentence: below the first screen, so
+    drawn once opened."""
+    box = ui.lazy_expander(f"{tr('all_assets_heading')} ({fmt.count(len(assets), lang)})", "ip_assets_open",
+                           icon=":material/table:")
+    if box.open:
+        with box:
+            st.caption(tr("all_assets_count", n=len(assets)))
+            ui.table_block(charts.assets_table(assets, lang), cite_ids(assets), key="ip_assets", filename="ip_assets")
+
+
 def without_boundaries() -> None:
     """A package that brings no district boundaries: no map, the note why, and its IP assets as a list."""
     st.info(tr("no_boundaries"), icon=":material/map:")
@@ -83,25 +104,23 @@ def with_boundaries() -> None:
 
         counts = q.ip_count_by_district(tuple(types), tuple(statuses))
         assets = q.ip_assets(tuple(types), tuple(statuses))
-        research_counts = q.research_count_by_district()
         district = st.session_state.get("district") or None
         wide = summaries.province_wide_products(assets, lang)
         # the view switches sit under the map; their values are in the session before they are drawn
         large = bool(st.session_state.get("large_labels"))
         research_layer = bool(st.session_state.get("research_layer"))
 
-        fig = charts.district_map(
-            counts, assets, q.district_geometry(), lang, selected=district, research=research_counts if research_layer else None,
-            font_size=charts.FONT_LARGE if large else charts.FONT_NORMAL)
         tab_map, tab_table = ui.lazy_tabs([ui.t("chart"), ui.t("table")], key="ip_map_view")
         if tab_map.open:
             with tab_map:
+                fig = figure_cache.kept_figure(district_map_figure, tuple(types), tuple(statuses), lang, district,
+                                               research_layer, large)
                 st.plotly_chart(fig, config=PLOTLY_CONFIG, key="ip_map", width="stretch",
                                 on_select=_on_map_select, selection_mode="points")
                 ui.png_download(fig, "ban-do-chi-dan-dia-ly-nhan-hieu", key="ip_map")
         if tab_table.open:
             with tab_table:
-                by_district = charts.district_table(counts, research_counts, lang)
+                by_district = charts.district_table(counts, q.research_count_by_district(), lang)
                 st.dataframe(by_district, hide_index=True, width="stretch", key="ip_by_district_table")
                 ui.download_buttons(by_district, "ip_by_district", key="ip_by_district")
         if served.current().identity.geo_source:  # the package's boundaries: where they come from, their licence
@@ -129,9 +148,7 @@ def with_boundaries() -> None:
                      on_change=_write_district_url)
         if district is None:
             st.info(tr("hint"), icon=":material/touch_app:")
-            st.subheader(tr("all_assets_heading"))
-            st.caption(tr("all_assets_count", n=len(assets)))
-            ui.table_block(charts.assets_table(assets, lang), cite_ids(assets), key="ip_assets", filename="ip_assets")
+            all_assets(assets)
         else:
             name = L.district_full(district, lang)
             mine = q.ip_assets(tuple(types), tuple(statuses), district_id=district)
@@ -164,9 +181,7 @@ def with_boundaries() -> None:
                                key="ip_district_research", filename=f"research_{district}")
 
     if district is not None:  # the full list stays on the page, below the map
-        st.subheader(tr("all_assets_heading"))
-        st.caption(tr("all_assets_count", n=len(assets)))
-        ui.table_block(charts.assets_table(assets, lang), cite_ids(assets), key="ip_assets", filename="ip_assets")
+        all_assets(assets)
 
 
 if DISTRICTS:

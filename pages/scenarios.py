@@ -24,6 +24,7 @@ from khcn_dash.text import md_escape
 ui.require_app_shell()  # a permalink that is a fresh server's first request still gets app.py's shell
 
 S = st.session_state
+ui.keep_state(*sess.K.KEPT)  # what is typed in a part below, while that part is closed
 
 
 # --- page ------------------------------------------------------------------------------------
@@ -120,10 +121,34 @@ def scenario_body() -> None:
         col.metric(L.metric_label(label, LANG, UNIT), fmt.amount(r["amount_mvnd"], LANG, UNIT),
                    delta=L.metric_delta(r["diff_mvnd"], LANG, UNIT))
 
-    # move money
+    # below the first screen: each part is drawn once opened (ui.lazy_expander)
+    move = ui.lazy_expander(L.t("move", LANG), sess.K.OPEN_MOVE, icon=":material/swap_horiz:")
+    if move.open:
+        with move:
+            move_money(scn)
+    floor = ui.lazy_expander(L.t("floor", LANG), sess.K.OPEN_FLOOR, icon=":material/percent:",
+                             expanded=scn.local_budget is not None)
+    if floor.open:
+        with floor:
+            floor_check(scn)
+    # the user's own split of the recurrent block, where the document gives it as one line (its detail
+    # lines, where it has them, are the scenario's lines already)
+    if sum(1 for ln in baseline.plan_lines if ln.funding_kind == "recurrent") == 1:
+        split = ui.lazy_expander(L.t("split", LANG), sess.K.OPEN_SPLIT, icon=":material/call_split:",
+                                 expanded=scn.split_kind is not None)
+        if split.open:
+            with split:
+                split_block(scn)
+    share = ui.lazy_expander(L.t("share", LANG), sess.K.OPEN_SHARE, icon=":material/share:")
+    if share.open:
+        with share:
+            share_block(scn, link, line_rows, source_rows)
+    present.remember_on_screen(sess.PAGE_PATH)  # a fragment run: the sidebar's briefing follows it
+
+
+def move_money(scn) -> None:
     active_ids = [ln.line_id for ln in scn.active_lines]
-    with st.form("scn_move_form", border=True):
-        st.markdown(f"**{L.t('move', LANG)}**")
+    with st.form("scn_move_form", border=False):
         m1, m2, m3 = st.columns(3)
         m1.selectbox(L.t("move_from", LANG), active_ids, placeholder=L.t("choose_one", LANG),
                      format_func=lambda i: L.line_label(LINES[i], LANG),
@@ -137,7 +162,8 @@ def scenario_body() -> None:
                               icon=":material/swap_horiz:")
     sess.show_notices("move", LANG, UNIT, LINES)
 
-    st.markdown(f"**{L.t('floor', LANG)}**")
+
+def floor_check(scn) -> None:
     st.text_input(L.t("local_budget", LANG, unit=U), key=sess.K.LOCAL_BUDGET,
                   help=L.t("local_budget_help", LANG), on_change=sess.on_local_budget)
     if sess.K.LOCAL_ERROR in S:
@@ -155,38 +181,36 @@ def scenario_body() -> None:
         st.caption(L.t("floor_note", LANG, provincial=ui.money(check["provincial_mvnd"])))
     ui.source_note(baseline.floor_cite_ids, key="scn_floor_src")
 
-    # the user's own split of the recurrent block, where the document gives it as one line (its detail
-    # lines, where it has them, are the scenario's lines already)
-    if sum(1 for ln in baseline.plan_lines if ln.funding_kind == "recurrent") == 1:
-        with st.expander(L.t("split", LANG), expanded=scn.split_kind is not None):
-            st.warning(L.t("split_warning", LANG, amount=ui.money(model.from_tenths(baseline.source_plan("recurrent")))))
-            n_codes = {kind: len(baseline.split_codes.get(kind, ())) for kind in model.SPLIT_KINDS}
-            st.radio(L.t("split_kind", LANG), ["none", *model.SPLIT_KINDS], horizontal=True, key=sess.K.SPLIT_KIND,
-                     format_func=lambda k: L.split_kind_name(None if k == "none" else k, LANG, n_codes.get(k, 0)),
-                     on_change=sess.on_split_kind)
-            if scn.split_kind:
-                share_errors = S.get(sess.K.SHARE_ERRORS, {})
-                codes = baseline.split_codes.get(scn.split_kind, ())
-                grid = st.columns(4)
-                for i, code in enumerate(codes):
-                    grid[i % 4].text_input(
-                        L.t("share_label", LANG, name=L.split_code_name(scn.split_kind, code, LANG)),
-                        key=sess.K.share(scn.split_kind, code), on_change=sess.on_share,
-                        args=(scn.split_kind, code))
-                for code, (err, typed) in share_errors.items():
-                    st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape))
-                try:
-                    split_rows = scn.split_rows()
-                except model.ScenarioError:
-                    st.caption(L.t("shares_sum", LANG, total=fmt.pct(scn.split_total_pct(), LANG)))
-                else:
-                    st.caption(L.t("split_caption", LANG))
-                    split_table = charts.split_table(split_rows, scn.split_kind, LANG, UNIT)
-                    ui.table_block(split_table, baseline.source_cite_ids["recurrent"], key="scn_split",
-                                   filename="chia-kinh-phi-su-nghiep-gia-dinh", shown=fmt.readable(split_table, LANG))
 
-    # share and download
-    st.subheader(L.t("share", LANG))
+def split_block(scn) -> None:
+    st.warning(L.t("split_warning", LANG, amount=ui.money(model.from_tenths(baseline.source_plan("recurrent")))))
+    n_codes = {kind: len(baseline.split_codes.get(kind, ())) for kind in model.SPLIT_KINDS}
+    st.radio(L.t("split_kind", LANG), ["none", *model.SPLIT_KINDS], horizontal=True, key=sess.K.SPLIT_KIND,
+             format_func=lambda k: L.split_kind_name(None if k == "none" else k, LANG, n_codes.get(k, 0)),
+             on_change=sess.on_split_kind)
+    if scn.split_kind:
+        share_errors = S.get(sess.K.SHARE_ERRORS, {})
+        codes = baseline.split_codes.get(scn.split_kind, ())
+        grid = st.columns(4)
+        for i, code in enumerate(codes):
+            grid[i % 4].text_input(
+                L.t("share_label", LANG, name=L.split_code_name(scn.split_kind, code, LANG)),
+                key=sess.K.share(scn.split_kind, code), on_change=sess.on_share,
+                args=(scn.split_kind, code))
+        for code, (err, typed) in share_errors.items():
+            st.error(L.error_text(err, LANG, UNIT, LINES, typed, escape=md_escape))
+        try:
+            split_rows = scn.split_rows()
+        except model.ScenarioError:
+            st.caption(L.t("shares_sum", LANG, total=fmt.pct(scn.split_total_pct(), LANG)))
+        else:
+            st.caption(L.t("split_caption", LANG))
+            split_table = charts.split_table(split_rows, scn.split_kind, LANG, UNIT)
+            ui.table_block(split_table, baseline.source_cite_ids["recurrent"], key="scn_split",
+                           filename="chia-kinh-phi-su-nghiep-gia-dinh", shown=fmt.readable(split_table, LANG))
+
+
+def share_block(scn, link: dict, line_rows: list, source_rows: list) -> None:
     if sess.link_too_long(scn, link):
         st.warning(L.t("link_too_long", LANG, max_chars=fmt.count(model.URL_PAYLOAD_MAX, LANG)))
     else:
@@ -195,47 +219,47 @@ def scenario_body() -> None:
         st.code(model.share_url(st.context.url, sess.PAGE_PATH, {**link, "doc": url_state.current("doc")}),
                 language=None, wrap_lines=True)
     ui.download_buttons(charts.export_table(line_rows, source_rows, LINES, LANG, UNIT), "kich-ban", key="scn_export")
-    present.remember_on_screen(sess.PAGE_PATH)  # a fragment run: the sidebar's briefing follows it
 
 
-scenario_body()
-# outside the fragment: a click here must rerun the whole app, whose shell opens the slideshow
-st.button(ui.tr(PL.UI["present_this"]), key="scn_present", on_click=present.present_scenario, args=(present.CURRENT,),
-          icon=":material/slideshow:", help=ui.tr(PL.UI["present_this_help"]))
+def save_part(store, store_reason: str | None) -> None:
+    if store is None:
+        st.warning(L.t(f"store_{store_reason}", LANG))
+    elif store.read_only:
+        st.warning(L.t(f"store_{store.read_only_reason}", LANG))
+    can_save = store is not None and not store.read_only
+    with st.form("scn_save_form", border=False):
+        st.text_input(L.t("save_name", LANG), key=sess.K.SAVE_NAME)
+        st.text_input(L.t("save_author", LANG), key=sess.K.SAVE_AUTHOR)
+        st.text_area(L.t("save_note", LANG), key=sess.K.SAVE_NOTE, height=80)
+        if origin:
+            st.radio(L.t("save_as", LANG), ["version", "new"], key=sess.K.SAVE_AS, horizontal=True,
+                     format_func=lambda k: (L.t("save_as_version", LANG, name=md_escape(origin["name"]))
+                                            if k == "version" else L.t("save_as_new", LANG)))
+        st.form_submit_button(L.t("save_submit", LANG), key="scn_save_submit", on_click=sess.on_save,
+                              disabled=not can_save, icon=":material/save:")
+    sess.show_notices("save", LANG, UNIT, LINES)
 
-# save
-st.subheader(L.t("save", LANG))
-store, store_reason = sess.open_store()
-if store is None:
-    st.warning(L.t(f"store_{store_reason}", LANG))
-elif store.read_only:
-    st.warning(L.t(f"store_{store.read_only_reason}", LANG))
-can_save = store is not None and not store.read_only
-with st.form("scn_save_form", border=True):
-    st.text_input(L.t("save_name", LANG), key=sess.K.SAVE_NAME)
-    st.text_input(L.t("save_author", LANG), key=sess.K.SAVE_AUTHOR)
-    st.text_area(L.t("save_note", LANG), key=sess.K.SAVE_NOTE, height=80)
-    if origin:
-        st.radio(L.t("save_as", LANG), ["version", "new"], key=sess.K.SAVE_AS, horizontal=True,
-                 format_func=lambda k: (L.t("save_as_version", LANG, name=md_escape(origin["name"])) if k == "version"
-                                        else L.t("save_as_new", LANG)))
-    st.form_submit_button(L.t("save_submit", LANG), key="scn_save_submit", on_click=sess.on_save,
-                          disabled=not can_save, icon=":material/save:")
-sess.show_notices("save", LANG, UNIT, LINES)
 
-# saved scenarios
-st.subheader(L.t("saved_list", LANG))
-sess.show_notices("saved", LANG, UNIT, LINES)
-saved, listed = [], False
-if store is not None:
+def list_saved(store) -> tuple[list[dict], str | None]:
+    """The saved scenarios, or none and why the store could not list them."""
+    if store is None:
+        return [], None
     try:
-        saved, listed = store.list_scenarios(), True
+        return store.list_scenarios(), None
     except stores.StoreUnavailable as exc:
-        st.warning(L.t(f"store_{exc.reason}", LANG))
-if listed and not saved:
-    st.caption(L.t("none_saved", LANG))
-by_id = {r["scenario_id"]: r for r in saved}
-if saved:
+        return [], exc.reason
+
+
+def saved_part(store, saved: list[dict], list_failed: str | None) -> None:
+    sess.show_notices("saved", LANG, UNIT, LINES)
+    if list_failed:
+        st.warning(L.t(f"store_{list_failed}", LANG))
+    elif store is not None and not saved:
+        st.caption(L.t("none_saved", LANG))
+    if not saved:
+        return
+    by_id = {r["scenario_id"]: r for r in saved}
+    can_save = not store.read_only
     saved_table = charts.saved_table(saved, LANG)
     st.dataframe(saved_table, hide_index=True, width="stretch", key="scn_saved_table")
     ui.download_buttons(saved_table, "kich-ban-da-luu", key="scn_saved")
@@ -267,35 +291,57 @@ if saved:
                      on_click=sess.on_delete_confirmed, args=(pending, by_id[pending]["name"]))
             n.button(L.t("delete_no", LANG), key="scn_delete_no", on_click=lambda: S.pop(sess.K.CONFIRM_DELETE, None))
 
-# compare
-st.subheader(L.t("compare", LANG))
-options = ["current", *by_id]
-S[sess.K.COMPARE] = [k for k in S.get(sess.K.COMPARE, []) if k in options]
-chosen = st.multiselect(L.t("compare_pick", LANG), options, max_selections=3, key=sess.K.COMPARE,
-                        placeholder=L.t("choose_many", LANG),
-                        format_func=lambda k: L.t("compare_current", LANG) if k == "current"
-                        else L.saved_option(by_id[k], LANG))
-compared: list[tuple[str, model.Scenario]] = []
-labels_by_key: dict[str, str] = {}
-for key in chosen:
-    if key == "current":
-        compared.append((key, scn))
-        labels_by_key[key] = L.t("compare_current", LANG)
-        continue
-    try:
-        record = store.load(key)
-        compared.append((key, model.Scenario.from_payload(baseline, record["payload"])))
-        labels_by_key[key] = record["name"]
-    except (stores.NotFound, stores.StoreUnavailable, model.ScenarioError):
-        st.warning(L.t("bad_saved", LANG))
-if not compared:
-    st.caption(L.t("compare_hint", LANG))
-else:
-    names = charts.compare_names(labels_by_key)
-    rows = model.compare_rows(baseline, compared)
-    compare_table = charts.compare_table(rows, names, LINES, LANG, UNIT)
-    ui.chart_block(
-        charts.compare_diff_bar(charts.compare_chart_frame(rows, names, LINES, LANG), LANG, UNIT), compare_table,
-        summaries.compare_summary(rows, {k: md_escape(v) for k, v in names.items()}, LANG, UNIT),
-        [ln.cite_ids for ln in baseline.lines] + [baseline.total_cite_ids],
-        key="scn_compare_block", filename="so-sanh-kich-ban", shown=fmt.readable(compare_table, LANG))
+
+def compare_part(store, saved: list[dict]) -> None:
+    by_id = {r["scenario_id"]: r for r in saved}
+    options = ["current", *by_id]
+    S[sess.K.COMPARE] = [k for k in S.get(sess.K.COMPARE, []) if k in options]
+    chosen = st.multiselect(L.t("compare_pick", LANG), options, max_selections=3, key=sess.K.COMPARE,
+                            placeholder=L.t("choose_many", LANG),
+                            format_func=lambda k: L.t("compare_current", LANG) if k == "current"
+                            else L.saved_option(by_id[k], LANG))
+    compared: list[tuple[str, model.Scenario]] = []
+    labels_by_key: dict[str, str] = {}
+    for key in chosen:
+        if key == "current":
+            compared.append((key, scn))
+            labels_by_key[key] = L.t("compare_current", LANG)
+            continue
+        try:
+            record = store.load(key)
+            compared.append((key, model.Scenario.from_payload(baseline, record["payload"])))
+            labels_by_key[key] = record["name"]
+        except (stores.NotFound, stores.StoreUnavailable, model.ScenarioError):
+            st.warning(L.t("bad_saved", LANG))
+    if not compared:
+        st.caption(L.t("compare_hint", LANG))
+    else:
+        names = charts.compare_names(labels_by_key)
+        rows = model.compare_rows(baseline, compared)
+        compare_table = charts.compare_table(rows, names, LINES, LANG, UNIT)
+        ui.chart_block(
+            charts.compare_diff_bar(charts.compare_chart_frame(rows, names, LINES, LANG), LANG, UNIT), compare_table,
+            summaries.compare_summary(rows, {k: md_escape(v) for k, v in names.items()}, LANG, UNIT),
+            [ln.cite_ids for ln in baseline.lines] + [baseline.total_cite_ids],
+            key="scn_compare_block", filename="so-sanh-kich-ban", shown=fmt.readable(compare_table, LANG))
+
+
+scenario_body()
+# outside the fragment: a click here must rerun the whole app, whose shell opens the slideshow
+st.button(ui.tr(PL.UI["present_this"]), key="scn_present", on_click=present.present_scenario, args=(present.CURRENT,),
+          icon=":material/slideshow:", help=ui.tr(PL.UI["present_this_help"]))
+store, store_reason = sess.open_store()
+save = ui.lazy_expander(L.t("save", LANG), sess.K.OPEN_SAVE, icon=":material/save:")
+saved_box = ui.lazy_expander(L.t("saved_list", LANG), sess.K.OPEN_SAVED, icon=":material/bookmarks:")
+compare = ui.lazy_expander(L.t("compare", LANG), sess.K.OPEN_COMPARE, icon=":material/compare_arrows:")
+if save.open:
+    with save:
+        save_part(store, store_reason)
+if saved_box.open or compare.open:
+    saved, list_failed = list_saved(store)
+    if saved_box.open:
+        with saved_box:
+            saved_part(store, saved, list_failed)
+    if compare.open:
+        with compare:
+            compare_part(store, saved)

@@ -140,6 +140,26 @@ def show_tabs(at: AppTest, **tabs: str) -> AppTest:
     return at.run()
 
 
+def open_parts(at: AppTest, *keys: str) -> AppTest:
+    """Opens these lazy expanders (ui.lazy_expander: their content is drawn only once open), as a
+    click on each would, by their keys; runs again if one was closed. Returns `at`."""
+    closed = [k for k in keys if not at.session_state[k]]
+    for key in closed:
+        at.session_state[key] = True
+    return at.run() if closed else at
+
+
+def scenarios_page(**query) -> AppTest:
+    """The scenario page with every part below its first screen open (moving money, the floor, the
+    split, sharing, saving, the saved list, the comparison)."""
+    from khcn_dash.scenario_session import K
+    at = open_page("scenarios", **query)
+    parts = [K.OPEN_MOVE, K.OPEN_FLOOR, K.OPEN_SHARE, K.OPEN_SAVE, K.OPEN_SAVED, K.OPEN_COMPARE]
+    if any(e.key == K.OPEN_SPLIT for e in at.expander):  # only where the document gives the block as one line
+        parts.append(K.OPEN_SPLIT)
+    return open_parts(at, *parts)
+
+
 @contextlib.contextmanager
 def serving_packages(monkeypatch, packages: Path, parquet: Path):
     """The app (this process) serves the packages in `packages`, built under `parquet`, inside the

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Block_pb2 import Block
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
@@ -16,7 +17,8 @@ FINISHED_EARLY_FOR_RERUN = 2  # ScriptFinishedStatus: the run ended and another 
 
 @dataclass
 class Page:
-    """What one run drew: its elements (type, proto) in order, and the address's query string."""
+    """What one run drew: its elements and expanders (type, proto) in order, and the address's
+    query string."""
     elements: list[tuple[str, object]] = field(default_factory=list)
     query_string: str | None = None
 
@@ -32,6 +34,9 @@ class Page:
                 return el
         raise KeyError(key)
 
+    def has(self, key: str) -> bool:
+        return any(getattr(el, "id", "").endswith(f"-{key}") for _, el in self.elements)
+
 
 class Session:
     """One browser tab on a Streamlit server at `base` (http://host:port)."""
@@ -39,20 +44,26 @@ class Session:
     def __init__(self, base: str, timeout: float = 120):
         self.timeout = timeout
         self.last = Page()
+        self.opened: set[str] = set()  # expanders opened: a browser sends their state with every run
         self.ws = connect(base.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
                           max_size=None, open_timeout=timeout)
 
     def run(self, page: str, query: str = "", widgets: dict | None = None) -> Page:
         """Runs `page` (its address, e.g. "scenarios") with `query` in the address bar, as a click or
         a typed value would: widgets maps the key of a widget drawn by the last run to its new value
-        (str for a text box, True for a button)."""
+        (str for a text box, True for a button; True opens an expander, which stays open as in a browser)."""
         msg = BackMsg()
         msg.rerun_script.query_string = query
         msg.rerun_script.page_name = page
-        for key, value in (widgets or {}).items():
+        self.opened |= {k for k, v in (widgets or {}).items()
+                        if v is True and isinstance(self.last.widget(k), Block.Expandable)}
+        for key, value in {**{k: True for k in self.opened if self.last.has(k)}, **(widgets or {})}.items():
             state = msg.rerun_script.widget_states.widgets.add()
-            state.id = self.last.widget(key).id
-            if value is True:
+            widget = self.last.widget(key)
+            state.id = widget.id
+            if key in self.opened:
+                state.bool_value = True
+            elif value is True:
                 state.trigger_value = True
             else:
                 state.string_value = value
@@ -68,6 +79,9 @@ class Session:
                 element = fwd.delta.new_element
                 t = element.WhichOneof("type")
                 shown.elements.append((t, getattr(element, t)))
+            elif kind == "delta" and fwd.delta.WhichOneof("type") == "add_block" \
+                    and fwd.delta.add_block.WhichOneof("type") == "expandable":
+                shown.elements.append(("expandable", fwd.delta.add_block.expandable))
             elif kind == "page_info_changed":
                 shown.query_string = fwd.page_info_changed.query_string
             elif kind == "script_finished" and fwd.script_finished != FINISHED_EARLY_FOR_RERUN:

@@ -15,7 +15,7 @@ from khcn_dash.text import md_escape
 from khcn_dash.labels import compare as L
 from khcn_dash.queries import _db
 from khcn_dash.queries import budget as q_budget
-from tests.conftest import type_amount, line_amounts, NEW_DOC, OLD_DOC, open_page, two_year_packages
+from tests.conftest import type_amount, line_amounts, NEW_DOC, OLD_DOC, open_page, scenarios_page, two_year_packages
 
 OLD, NEW = OLD_DOC, NEW_DOC
 
@@ -123,7 +123,7 @@ def test_with_one_document_the_comparison_says_so_and_there_is_no_picker():
 def test_a_saved_scenario_belongs_to_its_document(served_from):
     """Saved while the 2022 plan is shown, it is listed there and not under 2021; changing the
     document drops the session's unsaved scenario (its lines are another document's)."""
-    at = open_page("scenarios", lang="en")
+    at = scenarios_page(lang="en")
     at.radio(key="scn_mode").set_value("free").run()
     type_amount(at, "2021-lab-upgrade", "12.000")
     at.text_input(key="scn_save_name").set_value("Lab first")

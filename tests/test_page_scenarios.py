@@ -18,7 +18,8 @@ from khcn_dash.scenario_session import K
 from khcn_dash.labels import scenarios as L
 from khcn_dash.queries import scenarios as q
 from khcn_dash.labels import UI
-from tests.conftest import open_sources, type_amount, line_amounts, ROOT, open_page, show_tabs
+from tests.conftest import (ROOT, line_amounts, open_page, open_parts, open_sources, scenarios_page, show_tabs,
+                            type_amount)
 from tests.test_scenario_store import _make_read_only, _undo_read_only
 
 LAB, FARM, MINISTRY, QA, RECURRENT = ("2021-lab-upgrade", "candidate-experimental-farm",
@@ -86,7 +87,7 @@ def saved_count(db) -> int:
 # --- the plan --------------------------------------------------------------------------------
 
 def test_the_page_opens_on_the_plan_in_vietnamese():
-    at = open_page("scenarios")
+    at = scenarios_page()
     assert_clean(at)
     assert errors(at) == []
     assert metrics(at) == {"Tổng kinh phí (triệu đồng)": "66.769,9",
@@ -98,8 +99,27 @@ def test_the_page_opens_on_the_plan_in_vietnamese():
     assert "s" not in at.query_params and "id" not in at.query_params
 
 
+def test_the_parts_below_the_first_screen_are_drawn_once_opened_and_keep_what_was_typed():
+    at = open_page("scenarios")
+    parts = [K.OPEN_MOVE, K.OPEN_FLOOR, K.OPEN_SPLIT, K.OPEN_SHARE, K.OPEN_SAVE, K.OPEN_SAVED, K.OPEN_COMPARE]
+    assert [e.key for e in at.expander if e.key in parts] == parts
+    assert not any(at.session_state[k] for k in parts)
+    drawn = {w.key for kind in (at.text_input, at.text_area, at.multiselect) for w in kind}
+    assert not drawn & {K.MOVE_AMOUNT, K.LOCAL_BUDGET, K.SAVE_NAME, K.SAVE_NOTE, K.COMPARE}
+    assert not at.code and not at.get("form")
+
+    open_parts(at, K.OPEN_COMPARE)
+    at.multiselect(key=K.COMPARE).set_value(["current"]).run()
+    assert len(at.get("plotly_chart")) == 2  # the lines chart, and the comparison of the scenario with the plan
+    at.session_state[K.OPEN_COMPARE] = False  # closed, as a click on its title would
+    at.run()
+    type_amount(at, LAB, "9.000")  # the page goes on meanwhile
+    open_parts(at, K.OPEN_COMPARE)
+    assert at.multiselect(key=K.COMPARE).value == ["current"]
+
+
 def test_the_page_in_english_and_billions():
-    at = open_page("scenarios", lang="en", unit="bvnd")
+    at = scenarios_page(lang="en", unit="bvnd")
     assert_clean(at)
     assert metrics(at)["Total budget (billion VND)"] == "66.7699"
     assert amount(at, RECURRENT) == "33.4279"  # exact: an input never rounds
@@ -110,7 +130,7 @@ def test_the_page_in_english_and_billions():
 # --- the department head's story ---------------------------------------------------------------
 
 def test_move_break_fix_save_and_reopen_from_the_link(db):
-    at = open_page("scenarios")
+    at = scenarios_page()
     move(at, LAB, MINISTRY, "2.000")  # "move 2 billion from the lab upgrade to the radiation station equipment"
     assert_clean(at)
     assert any("không chuyển tiền ra khỏi hay vào dòng này" in e for e in errors(at)), errors(at)
@@ -145,7 +165,7 @@ def test_move_break_fix_save_and_reopen_from_the_link(db):
     assert any(f"/scenarios?id={sid}" in c.value for c in at.code)
     stores.close_all()  # "tomorrow": a new session, the store opened afresh
 
-    again = open_page("scenarios", id=sid)
+    again = scenarios_page(id=sid)
     assert_clean(again)
     assert [amount(again, x) for x in (MINISTRY, LAB, QA, FARM)] == ["15.000", "8.000", "8.342", "2.000"]
     assert any("Khôi phục trại thực nghiệm" in i.value and "phiên bản 1" in i.value for i in again.info)
@@ -153,7 +173,7 @@ def test_move_break_fix_save_and_reopen_from_the_link(db):
 
 
 def test_editing_a_line_rebalances_the_others_of_its_source():
-    at = open_page("scenarios")
+    at = scenarios_page()
     type_amount(at, LAB, "12.000")
     assert amount(at, LAB) == "12.000" and amount(at, QA) == "6.342" and amount(at, MINISTRY) == "15.000"
     changes = line_column(at, "change")
@@ -164,7 +184,7 @@ def test_editing_a_line_rebalances_the_others_of_its_source():
 
 
 def test_absorber_mode_needs_a_chosen_line():
-    at = open_page("scenarios")
+    at = scenarios_page()
     at.radio(key="scn_mode").set_value("fixed_absorber").run()
     type_amount(at, LAB, "9.000")
     assert any("Hãy chọn dòng nhận phần chênh lệch" in e for e in errors(at))
@@ -175,7 +195,7 @@ def test_absorber_mode_needs_a_chosen_line():
 
 
 def test_free_mode_and_the_cap_of_the_lab_upgrade():
-    at = open_page("scenarios")
+    at = scenarios_page()
     at.radio(key="scn_mode").set_value("free").run()
     type_amount(at, LAB, "25.000")
     assert metrics(at)["Chi đầu tư phát triển (triệu đồng)"] == "48.342"
@@ -184,14 +204,14 @@ def test_free_mode_and_the_cap_of_the_lab_upgrade():
 
 
 def test_recurrent_block_cannot_change_alone_in_a_fixed_mode():
-    at = open_page("scenarios")
+    at = scenarios_page()
     type_amount(at, RECURRENT, "30.000")
     assert any("không còn dòng nào cùng nguồn" in e for e in errors(at))
     assert metrics(at)["Kinh phí sự nghiệp KH&CN (triệu đồng)"] == "33.427,9"
 
 
 def test_moving_between_sources_needs_explicit_permission():
-    at = open_page("scenarios")
+    at = scenarios_page()
     move(at, RECURRENT, LAB, "1.000")
     assert any("thuộc hai nguồn khác nhau" in e for e in errors(at))
     assert amount(at, LAB) == "10.000"
@@ -216,7 +236,7 @@ def test_moving_between_sources_needs_explicit_permission():
     ("9" * 10_000, "không phải là một số tiền"),
 ])
 def test_bad_amounts_are_refused_with_a_message(db, typed, message):
-    at = open_page("scenarios")
+    at = scenarios_page()
     type_amount(at, LAB, typed)
     assert_clean(at)
     assert any(message in e for e in errors(at)), errors(at)
@@ -235,7 +255,7 @@ def test_bad_amounts_are_refused_with_a_message(db, typed, message):
     ("\u202eKịch bản", "ký tự điều khiển hoặc ký tự ẩn"),
 ])
 def test_bad_names_are_refused(db, name, message):
-    at = open_page("scenarios")
+    at = scenarios_page()
     save(at, name)
     assert_clean(at)
     assert any(message in e for e in errors(at)), errors(at)
@@ -243,7 +263,7 @@ def test_bad_names_are_refused(db, name, message):
 
 
 def test_html_in_a_name_is_shown_as_plain_text(db):
-    at = open_page("scenarios")
+    at = scenarios_page()
     name = "<img src=x onerror=alert(1)> **đậm**"
     save(at, name, "<b>tác giả</b>")
     assert_clean(at)
@@ -293,7 +313,7 @@ def test_an_unsaved_scenario_opens_from_its_link(baseline):
 # --- versions, delete, compare ------------------------------------------------------------------
 
 def test_saving_an_edit_adds_a_version_and_the_old_one_stays_readable(db):
-    at = open_page("scenarios")
+    at = scenarios_page()
     type_amount(at, LAB, "9.000")
     save(at, "Phương án A")
     sid = at.query_params["id"]
@@ -305,15 +325,15 @@ def test_saving_an_edit_adds_a_version_and_the_old_one_stays_readable(db):
     assert [v["version"] for v in stores.open_store(db).versions(sid)] == [1, 2]
     stores.close_all()
 
-    old = open_page("scenarios", id=sid, v="1")
+    old = scenarios_page(id=sid, v="1")
     assert amount(old, LAB) == "9.000"
     assert any("phiên bản mới nhất là 2" in c.value for c in old.caption)
-    latest = open_page("scenarios", id=sid)
+    latest = scenarios_page(id=sid)
     assert amount(latest, LAB) == "7.000"
 
 
 def test_delete_asks_for_confirmation(db):
-    at = open_page("scenarios")
+    at = scenarios_page()
     save(at, "Sẽ bị xóa")
     at.button(key="scn_delete").click().run()
     assert any("Xóa «Sẽ bị xóa» cùng 1 phiên bản?" in w for w in warnings(at))
@@ -328,7 +348,7 @@ def test_delete_asks_for_confirmation(db):
 
 
 def test_compare_up_to_three_scenarios_with_the_plan():
-    at = open_page("scenarios")
+    at = scenarios_page()
     type_amount(at, LAB, "9.000")
     save(at, "Phương án A")
     at.button(key="scn_reset").click().run()
@@ -351,7 +371,7 @@ def test_compare_up_to_three_scenarios_with_the_plan():
 
 
 def test_a_local_budget_smaller_than_the_st_money_it_holds_is_refused():
-    at = open_page("scenarios")
+    at = scenarios_page()
     at.text_input(key="scn_local_budget").set_value("0,1").run()
     assert_clean(at)
     assert any("không thể nhỏ hơn phần vốn của tỉnh chi cho KH&CN trong kịch bản (51.769,9 triệu đồng)" in e
@@ -372,11 +392,11 @@ def test_a_missing_version_says_which_versions_exist(db, baseline):
 def test_a_save_repeated_after_a_crash_is_stored_once(db):
     """The app stopped right after the commit, before the user saw "saved"; in the new session the
     user fills in the same form and saves again: one scenario, and the page says it was already saved."""
-    at = open_page("scenarios")
+    at = scenarios_page()
     type_amount(at, LAB, "9.000")
     save(at, "Phương án A", "Phòng KH-TC", "ghi chú")
     stores.close_all()
-    retry = open_page("scenarios")
+    retry = scenarios_page()
     type_amount(retry, LAB, "9.000")
     save(retry, "Phương án A", "Phòng KH-TC", "ghi chú")
     assert_clean(retry)
@@ -387,7 +407,7 @@ def test_a_save_repeated_after_a_crash_is_stored_once(db):
 
 def test_a_scenario_too_large_for_a_link_says_so(monkeypatch):
     monkeypatch.setattr(m, "URL_PAYLOAD_MAX", 20)
-    at = open_page("scenarios")
+    at = scenarios_page()
     type_amount(at, LAB, "9.000")
     assert_clean(at)
     assert "s" not in at.query_params
@@ -407,7 +427,7 @@ def test_a_store_path_that_cannot_hold_a_database_says_so(tmp_path, monkeypatch,
         (tmp_path / "file").write_text("x")
         target = tmp_path / "file" / "x.duckdb"
     monkeypatch.setenv(stores.ENV_VAR, str(target))
-    at = open_page("scenarios")
+    at = scenarios_page()
     assert_clean(at)
     assert L.TEXT[key][0] in warnings(at)
     assert L.TEXT["store_read_only"][0] not in warnings(at)  # not the untrue "you can still open them"
@@ -425,7 +445,7 @@ def test_a_folder_that_cannot_be_written_is_said_before_any_save(tmp_path, monke
     monkeypatch.setenv(stores.ENV_VAR, str(folder / "s.duckdb"))
     _make_read_only(folder)
     try:
-        at = open_page("scenarios", id=sid)
+        at = scenarios_page(id=sid)
         assert_clean(at)
         assert L.TEXT["store_read_only_folder"][0] in warnings(at)
         assert at.button(key="scn_save_submit").disabled
@@ -441,14 +461,14 @@ def test_a_locked_database_gives_a_message_and_the_rest_works(db):
                                "time.sleep(120)", str(db)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ok"
-        at = open_page("scenarios")
+        at = scenarios_page()
         assert_clean(at)
         assert errors(at) == []
         assert L.TEXT["store_locked"][0] in warnings(at)
         assert at.button(key="scn_save_submit").disabled
         type_amount(at, LAB, "12.000")
         assert amount(at, QA) == "6.342"
-        open_link = open_page("scenarios", id="AAAAAAAAAAA")
+        open_link = scenarios_page(id="AAAAAAAAAAA")
         assert_clean(open_link)
         assert L.TEXT["store_locked"][0] in warnings(open_link)
     finally:
@@ -462,7 +482,7 @@ def test_a_read_only_database_opens_saved_scenarios_but_does_not_save(db, baseli
     store.close()
     _make_read_only(db)
     try:
-        at = open_page("scenarios", id=sid)
+        at = scenarios_page(id=sid)
         assert_clean(at)
         assert L.TEXT["store_read_only"][0] in warnings(at)
         assert at.button(key="scn_save_submit").disabled
@@ -475,7 +495,7 @@ def test_a_read_only_database_opens_saved_scenarios_but_does_not_save(db, baseli
 # --- split, floor, exports ----------------------------------------------------------------------
 
 def test_the_users_split_is_labelled_as_an_assumption():
-    at = open_page("scenarios")
+    at = scenarios_page()
     assert any("KHÔNG chia kinh phí sự nghiệp" in w for w in warnings(at))
     at.radio(key="scn_split_kind").set_value("field").run()
     at.text_input(key="scn_share_field_agriculture").set_value("50").run()
@@ -489,7 +509,7 @@ def test_the_users_split_is_labelled_as_an_assumption():
 
 
 def test_the_two_percent_floor_once_the_local_budget_is_entered():
-    at = open_page("scenarios")
+    at = scenarios_page()
     assert L.TEXT["floor_missing"][0] in [i.value for i in at.info]
     at.text_input(key="scn_local_budget").set_value("12.000.000").run()
     assert metrics(at)["Tỷ lệ chi KH&CN (vốn tỉnh)"] == "0,43%"

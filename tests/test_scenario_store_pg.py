@@ -29,7 +29,8 @@ from khcn_dash import scenario_store as stores
 from khcn_dash import scenario_store_base as base
 from khcn_dash.labels import scenarios as L
 from khcn_dash.queries import scenarios as q
-from tests.conftest import type_amount, ROOT, open_page, shown
+from khcn_dash.scenario_session import K
+from tests.conftest import ROOT, open_page, open_parts, scenarios_page, shown, type_amount
 from tests.pg_server import PgServer, free_port
 from tests.test_scenario_store import payload
 
@@ -99,7 +100,7 @@ _APP_PROCESS = """
 
 def test_two_app_processes_share_one_database_without_a_restart(pg_url, baseline, monkeypatch):
     monkeypatch.setenv(stores.ENV_VAR, pg_url)
-    page_before = open_page("scenarios")  # this process's store is open before the saves, too
+    page_before = scenarios_page()  # this process's store is open before the saves, too
     assert L.TEXT["none_saved"][0] in [c.value for c in page_before.caption]
     a, b = (Process(_APP_PROCESS, pg_url, json.dumps(payload(baseline))) for _ in range(2))
     try:
@@ -108,7 +109,7 @@ def test_two_app_processes_share_one_database_without_a_restart(pg_url, baseline
         assert sid in json.loads(b.tell("list"))  # saved in A, listed in B
         assert b.tell(f"version {sid} Phương-án-A-sửa") == "2"  # a new version from B...
         assert a.tell(f"load {sid}") == "2 Phương-án-A-sửa"  # ...is the latest in A
-        page = open_page("scenarios")  # and the page of a third process lists it
+        page = scenarios_page()  # and the page of a third process lists it
         assert any("Phương-án-A-sửa" in o for o in page.selectbox(key="scn_pick").options)
         opened = open_page("scenarios", id=sid)
         assert any("«Phương-án-A-sửa», phiên bản 2" in shown(i.value) for i in opened.info)
@@ -327,7 +328,7 @@ def test_the_page_says_saving_is_unavailable_while_the_server_is_down_and_recove
     from tests.test_page_scenarios import LAB, QA, amount, assert_clean, save, warnings
     monkeypatch.setenv(stores.ENV_VAR, own_server.create_database())
     monkeypatch.setattr(stores, "RETRY_UNREACHABLE", 0.5)  # tried again sooner: the same path, less waiting
-    at = open_page("scenarios")
+    at = scenarios_page()
     type_amount(at, LAB, "9.000")
     save(at, "Trước khi máy chủ dừng")
     assert any("Đã lưu «Trước khi máy chủ dừng», phiên bản 1" in s.value for s in at.success)
@@ -337,6 +338,7 @@ def test_the_page_says_saving_is_unavailable_while_the_server_is_down_and_recove
     began = time.monotonic()
     down = open_page("scenarios")  # the same app process, its store opened before the server went away
     seconds = time.monotonic() - began
+    open_parts(down, K.OPEN_SAVE)
     assert_clean(down)
     assert L.TEXT["store_unreachable"][0] in warnings(down)
     assert down.button(key="scn_save_submit").disabled
@@ -352,7 +354,7 @@ def test_the_page_says_saving_is_unavailable_while_the_server_is_down_and_recove
     own_server.start()  # back, on the same port: no restart of the app
     began = time.monotonic()
     while True:  # a server found unreachable is tried again after stores.RETRY_UNREACHABLE seconds
-        back = open_page("scenarios")
+        back = scenarios_page()
         if L.TEXT["store_unreachable"][0] not in warnings(back) or time.monotonic() - began > 60:
             break
         time.sleep(0.5)

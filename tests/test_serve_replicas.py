@@ -64,12 +64,14 @@ def test_two_replicas_answer_and_share_one_saved_scenario(replicas):
 
     with Session(first) as a, Session(second) as b:
         a.run("scenarios")
+        a.run("scenarios", widgets={"scn_save_open": True, "scn_saved_open": True})  # the parts, opened
         saved = a.run("scenarios", widgets={"scn_save_name": "Qua bản sao thứ nhất", "scn_save_submit": True})
         assert any("Đã lưu «Qua bản sao thứ nhất», phiên bản 1" in t for t in saved.texts()), saved.texts()
         sid = saved.query_string.removeprefix("id=")
         assert len(sid) == 11
 
-        listed = b.run("scenarios")  # the other replica lists it, without a restart
+        b.run("scenarios")  # the other replica lists it, without a restart
+        listed = b.run("scenarios", widgets={"scn_save_open": True, "scn_saved_open": True})
         assert any(o.startswith("Qua bản sao thứ nhất ·") for o in listed.widget("scn_pick").options)
         opened = b.run("scenarios", query=f"id={sid}")
         assert any("«Qua bản sao thứ nhất», phiên bản 1" in shown(t) for t in opened.texts("alert"))

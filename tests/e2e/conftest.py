@@ -214,6 +214,14 @@ def rerun(page, action, wait_start_ms: int = 3_000) -> None:
     settle(page)
 
 
+def open_part(page, key: str) -> None:
+    """Opens a part drawn only once opened (ui.lazy_expander), by its key, as a click on its title
+    does, and waits for the run that draws it."""
+    title = page.locator(f".st-key-{key} summary")
+    title.scroll_into_view_if_needed()
+    rerun(page, title.click)
+
+
 @pytest.fixture
 def recorder(browser, app_url):
     context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="vi-VN")

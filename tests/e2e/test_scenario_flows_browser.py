@@ -14,7 +14,7 @@ from khcn_dash import format as fmt
 from khcn_dash import scenario as m
 from khcn_dash import scenario_store as stores
 from khcn_dash.queries import scenarios as q
-from tests.e2e.conftest import ROOT, Recorder, rerun, start_server, stop_server, type_line_amount
+from tests.e2e.conftest import ROOT, Recorder, open_part, rerun, start_server, stop_server, type_line_amount
 from tests.e2e.test_scenarios_browser import LAB, QA, expect_values
 
 # name -> the lab line's amount in each saved version (oldest first)
@@ -76,6 +76,8 @@ def _pick(page, key: str, pattern: str) -> None:
 
 
 def _open_from_list(page, name: str, version: int | None = None) -> None:
+    if not page.locator(".st-key-scn_pick").count():
+        open_part(page, "scn_saved_open")
     _pick(page, "scn_pick", f"^{re.escape(name)} ·")
     if version is not None:
         _pick(page, "scn_pick_version", f"^Phiên bản {version} ·")
@@ -142,6 +144,7 @@ def test_a_name_is_shown_exactly_as_typed_on_the_page_and_the_slide(rec, saved_s
     assert f"«{HOSTILE}»" in shown, shown
     assert "\u200f" not in shown and "\u200b" not in shown
     assert note.locator("a").count() == 0 and note.locator("span[style*='color']").count() == 0
+    open_part(page, "scn_save_open")
     save_as = page.locator(".st-key-scn_save_as")
     assert f"«{HOSTILE}»" in save_as.evaluate("e => e.textContent").replace("\u2060", "")
     assert save_as.locator("a").count() == 0
@@ -159,6 +162,7 @@ def test_no_way_out_of_a_table_writes_a_live_formula(rec):
     is not offered, and the app's own CSV of the saved list neutralises the cell."""
     page = rec.page
     rec.goto("/scenarios")
+    open_part(page, "scn_saved_open")
     grid = page.locator('[data-testid="stDataFrame"]').filter(has_text="Kịch bản A")
     grid.scroll_into_view_if_needed()
     grid.hover()

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from khcn_dash import labels
 
-from tests.e2e.conftest import (ROOT, Recorder, line_amounts, settle, start_server, stop_server,
+from tests.e2e.conftest import (ROOT, Recorder, line_amounts, open_part, settle, start_server, stop_server,
                                 type_line_amount)
 
 LAB, FARM, MINISTRY, QA = ("2021-lab-upgrade", "candidate-experimental-farm", "2021-radiation-station-equipment",
@@ -56,6 +56,8 @@ def choose(page, key: str, option: str) -> None:
 
 
 def move(page, src: str, dst: str, text: str) -> None:
+    if not page.locator(".st-key-scn_move_from").count():
+        open_part(page, "scn_move_open")
     choose(page, "scn_move_from", src)
     choose(page, "scn_move_to", dst)
     page.locator(".st-key-scn_move_amount input").fill(text)
@@ -106,6 +108,8 @@ def test_change_save_and_reopen_the_permalink_after_a_restart(browser, tmp_path)
         expect_values(page, {LAB: "12.000", QA: "6.342", MINISTRY: "15.000"})
         assert "s=" in page.url  # an unsaved scenario is in the address already
 
+        open_part(page, "scn_save_open")
+        open_part(page, "scn_share_open")  # the link to the saved scenario
         page.locator(".st-key-scn_save_name input").fill("Tăng nâng cấp phòng thí nghiệm")
         page.locator(".st-key-scn_save_author input").fill("Phòng KH-TC")
         page.locator(".st-key-scn_save_submit button").click()
