@@ -234,7 +234,12 @@ def lazy_expander(label: str, key: str, *, icon: str | None = None, expanded: bo
     """st.expander whose content costs nothing until it is opened: opening it reruns the fragment it
     is in (else the page), and the caller draws the content only when `.open`. For what lies below
     a page's first screen. Its open state is st.session_state[key]; `expanded` is its first state.
-    Use as `box = lazy_expander(...)`, then `if box.open: with box: ...`."""
+    Use as `box = lazy_expander(...)`, then `if box.open: with box: ...`. An open one stays open
+    when a run did not draw it (its tab was closed) and when its label changes (another language,
+    which Streamlit takes for another widget)."""
+    keep_state(key)
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]  # set by the app: carried to a widget of a new label
     return st.expander(label, key=key, on_change="rerun", icon=icon, expanded=expanded)
 
 

@@ -72,20 +72,26 @@ if tab_tasks.open:
                        cite_ids(facts["tasks_total"], tasks), key="review_tasks", filename=L.FILENAMES["tasks"],
                        shown=fmt.readable(table, lang))
 
-        st.subheader(ui.tr(L.T["h_ministry"]))
-        ui.table_block(charts.ministry_tasks_table(facts["ministry"], lang), cite_ids(facts["ministry"]),
-                       key="review_ministry", filename=L.FILENAMES["ministry"])
-
-        st.subheader(ui.tr(L.T["h_highlights"]))
+        # two lists below the chart: drawn once opened
+        ministry = ui.lazy_expander(f"{ui.tr(L.T['h_ministry'])} ({fmt.count(len(facts['ministry']), lang)})",
+                                    "review_ministry_open", icon=":material/table:")
+        if ministry.open:
+            with ministry:
+                ui.table_block(charts.ministry_tasks_table(facts["ministry"], lang), cite_ids(facts["ministry"]),
+                               key="review_ministry", filename=L.FILENAMES["ministry"])
         all_highlights = q_review.research_highlights()
-        field = st.selectbox(ui.tr(L.T["highlight_field"]), filters.highlight_fields(all_highlights),
-                             placeholder=ui.t("choose"),
-                             format_func=lambda c: L.option_label("field", c, lang),
-                             key="review_highlight_field")
-        highlights = q_review.research_highlights(None if field == "all" else field)
-        st.caption(S.highlights_caption(len(highlights), len(all_highlights), lang))
-        ui.table_block(charts.highlights_table(highlights, q_ip.districts(), lang), cite_ids(highlights),
-                       key="review_highlights", filename=L.FILENAMES["highlights"])
+        highlights_box = ui.lazy_expander(f"{ui.tr(L.T['h_highlights'])} ({fmt.count(len(all_highlights), lang)})",
+                                          "review_highlights_open", icon=":material/table:")
+        if highlights_box.open:
+            with highlights_box:
+                field = st.selectbox(ui.tr(L.T["highlight_field"]), filters.highlight_fields(all_highlights),
+                                     placeholder=ui.t("choose"),
+                                     format_func=lambda c: L.option_label("field", c, lang),
+                                     key="review_highlight_field")
+                highlights = q_review.research_highlights(None if field == "all" else field)
+                st.caption(S.highlights_caption(len(highlights), len(all_highlights), lang))
+                ui.table_block(charts.highlights_table(highlights, q_ip.districts(), lang), cite_ids(highlights),
+                               key="review_highlights", filename=L.FILENAMES["highlights"])
 
 if tab_invest.open:
     with tab_invest:

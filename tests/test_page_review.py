@@ -18,7 +18,7 @@ from khcn_dash.labels import review as L
 from khcn_dash.queries import budget as q_budget
 from khcn_dash.queries import ip as q_ip
 from khcn_dash.queries import review as q_review
-from tests.conftest import open_page, open_sources, show_tabs, shown
+from tests.conftest import open_page, open_parts, open_sources, show_tabs, shown
 
 
 # --- helpers -------------------------------------------------------------------------------
@@ -67,14 +67,17 @@ def tab(at, name: str, lang: str = "vi", **views: str):
     return show_tabs(at, **opened)
 
 
+LISTS = ("review_ministry_open", "review_highlights_open")  # the first tab's two lists, drawn once opened
+
+
 @pytest.fixture(scope="module")
 def vi():
-    return open_page("review")
+    return open_parts(open_page("review"), *LISTS)
 
 
 @pytest.fixture(scope="module")
 def en():
-    return open_page("review", lang="en")
+    return open_parts(open_page("review", lang="en"), *LISTS)
 
 
 # --- runs ----------------------------------------------------------------------------------
@@ -249,7 +252,7 @@ def test_unit_switch_shows_billions_without_rounding_away_digits(lang, expected)
 # --- filters ------------------------------------------------------------------------------
 
 def test_highlight_field_filter_changes_the_list():
-    at = open_page("review")
+    at = open_parts(open_page("review"), *LISTS)
     assert len(table_with(at, "Đối tượng")) == 44
     at.selectbox(key="review_highlight_field").set_value("agriculture").run()
     shown = table_with(at, "Đối tượng")
@@ -260,7 +263,7 @@ def test_highlight_field_filter_changes_the_list():
 
 
 def test_highlight_filter_survives_a_language_switch():
-    at = open_page("review")
+    at = open_parts(open_page("review"), *LISTS)
     at.selectbox(key="review_highlight_field").set_value("social_humanities").run()
     at.radio(key="lang").set_value("en").run()
     shown = table_with(at, "Subject")
@@ -270,6 +273,7 @@ def test_highlight_filter_survives_a_language_switch():
 def test_only_the_open_tab_is_drawn_and_it_stays_open_across_a_language_switch():
     at = open_page("review")
     assert chart(at, "review_tasks") and not [e for e in at.get("plotly_chart") if "review_investment" in e.proto.id]
+    assert not at.dataframe  # and the tab's two lists are drawn only once opened
     tab(at, "legal")
     assert chart(at, "review_legal") and not [e for e in at.get("plotly_chart") if "review_tasks" in e.proto.id]
     at.radio(key="lang").set_value("en").run()
