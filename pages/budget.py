@@ -59,9 +59,12 @@ if recurrent and (lines.funding_kind == "recurrent").sum() == 1 and not (tree.pa
     # one line, and no detail lines: the document gives no breakdown
     st.info(S.recurrent_not_split(recurrent["value"], lang, unit), icon=":material/info:")
 
-st.subheader(ui.tr(L.LINES_HEADER))
-ui.table_block(lines_table, lines.cite_id, key="budget_lines", filename="cac_khoan_du_toan",
-               shown=fmt.readable(lines_table, lang))
+lines_box = ui.lazy_expander(f"{ui.tr(L.LINES_HEADER)} ({fmt.count(len(lines), lang)})", "budget_lines_open",
+                             icon=":material/table:")  # below the first screen: drawn once opened
+if lines_box.open:
+    with lines_box:
+        ui.table_block(lines_table, lines.cite_id, key="budget_lines", filename="cac_khoan_du_toan",
+                       shown=fmt.readable(lines_table, lang))
 
 # --- the review period beside the plan year -----------------------------------------------------------------
 st.header(ui.tr(L.PERIODS_HEADER))

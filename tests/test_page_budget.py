@@ -12,7 +12,7 @@ from khcn_dash import export
 from khcn_dash.charts import budget as charts
 from khcn_dash.queries import budget as q
 from khcn_dash.summaries import budget as S
-from tests.conftest import open_page, open_sources
+from tests.conftest import open_page, open_parts, open_sources
 
 
 def _metrics(at) -> dict[str, str]:
@@ -34,12 +34,12 @@ def _charts(at) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def vi():
-    return open_page("budget")
+    return open_parts(open_page("budget"), "budget_lines_open")  # the lines' table: drawn once opened
 
 
 @pytest.fixture(scope="module")
 def en():
-    return open_page("budget", lang="en")
+    return open_parts(open_page("budget", lang="en"), "budget_lines_open")
 
 
 def test_runs_without_exception_in_both_languages(vi, en):
@@ -154,7 +154,7 @@ def test_every_chart_has_a_summary_a_table_and_its_sources(vi):
     assert len(vi.get("plotly_chart")) == 2
     assert len(vi.tabs) >= 4  # chart / table for each chart
     sources = [e.label for e in vi.expander if e.label.startswith("Nguồn trong văn bản")]
-    assert len(sources) >= 4
+    assert len(sources) >= 4  # the totals, each chart, the lines' table
     links = [p.proto.query_string for p in open_sources(open_page("budget")).get("page_link")]
     assert any("section=B.II" in s and "cite=" in s for s in links)
     assert any("section=A.II.8" in s and "cite=" in s for s in links)
