@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlparse
 
 from khcn_dash import labels
 from khcn_dash.queries import budget, sources
-from tests.e2e.conftest import ROOT, Recorder, rerun, settle, start_server, stop_server
+from tests.e2e.conftest import ROOT, Recorder, open_part, rerun, settle, start_server, stop_server
 
 
 def _open(recorder: Recorder, path: str) -> None:
@@ -57,6 +57,7 @@ def _shot(recorder: Recorder, name: str) -> None:
 def test_budget_download_has_vietnamese_headers_numbers_and_neutralised_cells(recorder):
     _open(recorder, "/budget")
     page = recorder.page
+    open_part(page, "budget_lines_open")  # the lines' table
     table_buttons = page.locator('[data-testid="stDownloadButton"]').filter(has_text="Tải CSV")
     visible = [i for i in range(table_buttons.count()) if table_buttons.nth(i).is_visible()]
     with page.expect_download() as info:
