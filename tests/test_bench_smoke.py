@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from bench import queries, reference, report, synth
+from tests.conftest import ROOT
 from khcn_dash import documents
 
 REAL = documents.default().parquet_dir
@@ -80,19 +81,39 @@ def test_report_keeps_what_is_written_outside_the_markers(tmp_path):
 
 
 def test_base_layout_gives_the_house_template_however_the_figure_was_made():
-    """The benchmark's fix (a default template instead of one assigned per chart) keeps the look."""
+    """The benchmark's fixes (a default template instead of one assigned per chart; of plotly_white,
+    only the trace types and the axes the charts use) keep the look."""
+    import json
+
     import plotly.graph_objects as go
+    import plotly.io as pio
 
     from khcn_dash import format as fmt
-    from khcn_dash.charts import base_layout
+    from khcn_dash.charts import TRACE_TYPES, UNUSED_SUBPLOTS, base_layout
 
     def layout(fig):
-        return fig.to_plotly_json()["layout"]
+        return json.loads(pio.to_json(fig, validate=False))["layout"]
 
     expected = layout(go.Figure(go.Bar(x=[1], y=[2])).update_layout(
         template="plotly_white+khcn", separators=fmt.plotly_separators("vi")))
+    expected["template"]["data"] = {k: v for k, v in expected["template"]["data"].items() if k in TRACE_TYPES}
+    expected["template"]["layout"] = {k: v for k, v in expected["template"]["layout"].items()
+                                      if k not in UNUSED_SUBPLOTS}
     assert layout(base_layout(go.Figure(go.Bar(x=[1], y=[2])), "vi")) == expected
     assert layout(base_layout(go.Figure(go.Bar(x=[1], y=[2]), layout={"template": "plotly"}), "vi")) == expected
+
+
+def test_the_house_template_covers_every_trace_type_and_axis_the_charts_draw():
+    import re
+
+    from khcn_dash.charts import TRACE_TYPES, UNUSED_SUBPLOTS
+    drawn = {name.lower() for path in (ROOT / "khcn_dash" / "charts").glob("*.py")
+             for name in re.findall(r"go\.([A-Z]\w+)\(", path.read_text(encoding="utf-8")) if name != "Figure"}
+    assert drawn and drawn <= set(TRACE_TYPES), drawn - set(TRACE_TYPES)
+    used = {axis for path in (ROOT / "khcn_dash" / "charts").glob("*.py") if path.name != "__init__.py"
+            for axis in UNUSED_SUBPLOTS  # as a layout key: "geo", geo=, "polar2"…
+            if re.search(rf"""["']{axis}\d*["']|\b{axis}\d*\s*=""", path.read_text(encoding="utf-8"))}
+    assert not used, used
 
 
 def test_a_block_counts_its_own_processes_cpu_and_is_invalid_on_a_busy_machine():
