@@ -215,7 +215,7 @@ def source_note(cite_ids: Iterable, key: str) -> None:
     ids = results.cite_ids(cite_ids)
     if not ids:
         return
-    box = lazy_expander(f"{t('sources_expander')} ({len(ids)})", key=f"{key}_open")
+    box = lazy_expander(counted(t("sources_expander"), len(ids)), key=f"{key}_open")
     if not box.open:
         return
     cites = q_sources.citations(ids)
@@ -228,6 +228,11 @@ def source_note(cite_ids: Iterable, key: str) -> None:
                         f"“{md_escape(row.quote_vi)}”")
             st.page_link(SOURCES_PAGE, label=t("open_in_document"), icon=":material/menu_book:",
                          query_params={"section": row.section, "cite": row.cite_id})
+
+
+def counted(title: str, n: int) -> str:
+    """A part's title with how many things it holds: 'Nguồn trong văn bản (3)'."""
+    return f"{title} ({fmt.count(n, lang())})"
 
 
 def lazy_expander(label: str, key: str, *, icon: str | None = None, expanded: bool = False):
@@ -296,9 +301,9 @@ def chart_block(fig: go.Figure, table: pd.DataFrame, summary: str | None, cite_i
 
 def keep_state(*keys: str) -> None:
     """For widgets inside lazy tabs or lazy expanders: Streamlit forgets the value of a widget that a
-    run did not draw (its tab or part was closed), so a filter would reset each time it is left. Called at the top of a
-    page, before those widgets, this keeps a copy of each value and puts it back when the widget
-    is drawn again."""
+    run did not draw (its tab or part was closed), so a filter would reset each time it is left.
+    Called at the top of a page, before those widgets, this keeps a copy of each value and puts it
+    back when the widget is drawn again."""
     for key in keys:
         shadow = f"_kept_{key}"
         if key in st.session_state:

@@ -59,7 +59,7 @@ if recurrent and (lines.funding_kind == "recurrent").sum() == 1 and not (tree.pa
     # one line, and no detail lines: the document gives no breakdown
     st.info(S.recurrent_not_split(recurrent["value"], lang, unit), icon=":material/info:")
 
-lines_box = ui.lazy_expander(f"{ui.tr(L.LINES_HEADER)} ({fmt.count(len(lines), lang)})", "budget_lines_open",
+lines_box = ui.lazy_expander(ui.counted(ui.tr(L.LINES_HEADER), len(lines)), "budget_lines_open",
                              icon=":material/table:")  # below the first screen: drawn once opened
 if lines_box.open:
     with lines_box:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import streamlit as st
 
 from khcn_dash import figure_cache, labels, served, ui, url_state
-from khcn_dash import format as fmt
 from khcn_dash.charts import PLOTLY_CONFIG
 from khcn_dash.charts import map as charts
 from khcn_dash.labels import map as L
@@ -52,6 +51,7 @@ _write_district_url()
 st.title(ui.tr(labels.PAGES["map"][1]))
 st.caption(tr("intro"))
 
+
 def district_map_figure(types: tuple, statuses: tuple, lang: str, district: str | None, research_layer: bool,
                         large: bool):
     """The map for these choices (built only when not kept yet: figure_cache)."""
@@ -64,7 +64,7 @@ def district_map_figure(types: tuple, statuses: tuple, lang: str, district: str 
 def all_assets(assets) -> None:
     """Every product the filters keep, one row each with its sentence: below the first screen, so
     drawn once opened."""
-    box = ui.lazy_expander(f"{tr('all_assets_heading')} ({fmt.count(len(assets), lang)})", "ip_assets_open",
+    box = ui.lazy_expander(ui.counted(tr("all_assets_heading"), len(assets)), "ip_assets_open",
                            icon=":material/table:")
     if box.open:
         with box:

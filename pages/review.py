@@ -73,14 +73,14 @@ if tab_tasks.open:
                        shown=fmt.readable(table, lang))
 
         # two lists below the chart: drawn once opened
-        ministry = ui.lazy_expander(f"{ui.tr(L.T['h_ministry'])} ({fmt.count(len(facts['ministry']), lang)})",
+        ministry = ui.lazy_expander(ui.counted(ui.tr(L.T["h_ministry"]), len(facts["ministry"])),
                                     "review_ministry_open", icon=":material/table:")
         if ministry.open:
             with ministry:
                 ui.table_block(charts.ministry_tasks_table(facts["ministry"], lang), cite_ids(facts["ministry"]),
                                key="review_ministry", filename=L.FILENAMES["ministry"])
         all_highlights = q_review.research_highlights()
-        highlights_box = ui.lazy_expander(f"{ui.tr(L.T['h_highlights'])} ({fmt.count(len(all_highlights), lang)})",
+        highlights_box = ui.lazy_expander(ui.counted(ui.tr(L.T["h_highlights"]), len(all_highlights)),
                                           "review_highlights_open", icon=":material/table:")
         if highlights_box.open:
             with highlights_box:
