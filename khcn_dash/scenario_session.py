@@ -58,10 +58,11 @@ class K:
     EDITOR_STYLE = "_scn_editor_style"  # the language and unit its figures are written in
     EDITOR_PREFIX = "scn_editor_"  # no other key starts so (a page's CSS selector finds the editor by it)
     # the parts below the page's first screen (ui.lazy_expander): open or not; what is chosen in them
-    # is kept while they are closed (ui.keep_state), but not the version box (on_pick empties it)
+    # is kept while they are closed (ui.keep_state: by the page, or by its fragment for the fragment's
+    # own widgets, which a fragment run forgets), but not the version box (on_pick empties it)
     OPEN_MOVE, OPEN_FLOOR, OPEN_SPLIT, OPEN_SHARE = "scn_move_open", "scn_floor_open", "scn_split_open", "scn_share_open"
     OPEN_SAVE, OPEN_SAVED, OPEN_COMPARE = "scn_save_open", "scn_saved_open", "scn_compare_open"
-    KEPT = (MOVE_FROM, MOVE_TO, MOVE_AMOUNT, SAVE_NAME, SAVE_AUTHOR, SAVE_NOTE, PICK, COMPARE)
+    KEPT, KEPT_IN_BODY = (SAVE_NAME, SAVE_AUTHOR, SAVE_NOTE, PICK, COMPARE), (MOVE_FROM, MOVE_TO, MOVE_AMOUNT, LOCAL_BUDGET)
 
     @staticmethod
     def editor(gen: int) -> str:

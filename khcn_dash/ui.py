@@ -236,15 +236,17 @@ def counted(title: str, n: int) -> str:
 
 
 def lazy_expander(label: str, key: str, *, icon: str | None = None, expanded: bool = False):
-    """st.expander whose content costs nothing until it is opened: opening it reruns the fragment it
-    is in (else the page), and the caller draws the content only when `.open`. For what lies below
-    a page's first screen. Its open state is st.session_state[key]; `expanded` is its first state.
-    Use as `box = lazy_expander(...)`, then `if box.open: with box: ...`. An open one stays open
-    when a run did not draw it (its tab was closed) and when its label changes (another language,
-    which Streamlit takes for another widget)."""
+    """st.expander whose content costs nothing until it is opened (a rerun of its fragment, else of
+    the page): `box = lazy_expander(...)`, then `if box.open: with box: ...`. For what lies below a
+    page's first screen. Open state: st.session_state[key]; it opens by itself whenever `expanded`
+    turns true (a scenario with a split was opened), and stays open when a run did not draw it (its
+    tab was closed) and when its label changes (another language: another widget to Streamlit)."""
     keep_state(key)
-    if key in st.session_state:
-        st.session_state[key] = st.session_state[key]  # set by the app: carried to a widget of a new label
+    if expanded and not st.session_state.get(f"_{key}_asked"):
+        st.session_state[key] = True
+    st.session_state[f"_{key}_asked"] = expanded
+    if key in st.session_state:  # set by the app: carried to a widget of a new label
+        st.session_state[key] = st.session_state[key]
     return st.expander(label, key=key, on_change="rerun", icon=icon, expanded=expanded)
 
 
@@ -253,8 +255,6 @@ def section_label(section_id: str) -> str:
     if section_id in labels.SECTION_NAMES:
         return tr(labels.SECTION_NAMES[section_id])
     return f"{t('section')} {section_id}"
-
-
 
 
 # --- chart blocks and downloads ------------------------------------------------------------

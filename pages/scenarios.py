@@ -79,6 +79,8 @@ def scenario_body() -> None:
     settings, saving, saved list and comparison around it (issue #6: input -> chart time). When
     something outside must follow the change (the "opened" note of a saved scenario, or the
     comparison showing the scenario being edited), the whole page reruns instead."""
+    ui.keep_state(*sess.K.KEPT_IN_BODY, *(sess.K.share(kind, code) for kind in model.SPLIT_KINDS
+                                          for code in baseline.split_codes.get(kind, ())))
     editor.read_edits(baseline)  # what was typed into the lines' editor (a fragment run)
     scn = sess.current_scenario(baseline)
     if sess.whole_page_must_follow(scn):
@@ -292,7 +294,9 @@ def saved_part(store, saved: list[dict], list_failed: str | None) -> None:
             n.button(L.t("delete_no", LANG), key="scn_delete_no", on_click=lambda: S.pop(sess.K.CONFIRM_DELETE, None))
 
 
-def compare_part(store, saved: list[dict]) -> None:
+def compare_part(store, saved: list[dict], list_failed: str | None) -> None:
+    if list_failed:  # only the scenario on screen can be compared: say why
+        st.warning(L.t(f"store_{list_failed}", LANG))
     by_id = {r["scenario_id"]: r for r in saved}
     options = ["current", *by_id]
     S[sess.K.COMPARE] = [k for k in S.get(sess.K.COMPARE, []) if k in options]
@@ -344,4 +348,4 @@ if saved_box.open or compare.open:
             saved_part(store, saved, list_failed)
     if compare.open:
         with compare:
-            compare_part(store, saved)
+            compare_part(store, saved, list_failed)

@@ -519,6 +519,18 @@ def test_the_two_percent_floor_once_the_local_budget_is_entered():
     assert any("không được âm" in e for e in errors(at))
 
 
+def test_a_scenario_opened_with_a_local_budget_opens_the_floor_part(db, baseline):
+    store = stores.ScenarioStore(db)
+    sid, _ = store.save(m.Scenario.plan(baseline).with_local_budget(D("12000000")).to_payload(), "Có ngân sách")
+    store.close()
+    at = open_parts(open_page("scenarios"), K.OPEN_SAVED)  # on the plan: the floor's part is closed
+    assert not at.session_state[K.OPEN_FLOOR]
+    at.selectbox(key=K.PICK).set_value(sid).run()
+    at.button(key="scn_open").click().run()
+    assert at.session_state[K.OPEN_FLOOR]  # it opens by itself, showing the saved scenario's floor
+    assert metrics(at)["Tỷ lệ chi KH&CN (vốn tỉnh)"] == "0,43%"
+
+
 def test_exports_carry_the_scenario_with_headers_in_the_users_language(baseline):
     scn = m.Scenario.plan(baseline).add_candidate(FARM).move(LAB, FARM, D("2000"))
     lines = {ln.line_id: ln for ln in baseline.lines}

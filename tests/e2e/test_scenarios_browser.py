@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from khcn_dash import labels
 
-from tests.e2e.conftest import (ROOT, Recorder, line_amounts, open_part, settle, start_server, stop_server,
+from tests.e2e.conftest import (ROOT, Recorder, line_amounts, open_part, rerun, settle, start_server, stop_server,
                                 type_line_amount)
 
 LAB, FARM, MINISTRY, QA = ("2021-lab-upgrade", "candidate-experimental-farm", "2021-radiation-station-equipment",
@@ -148,6 +148,14 @@ def test_the_ministry_rule_is_broken_then_fixed(rec):
     move(page, "Nâng cấp phòng thí nghiệm", "Thiết bị trạm quan trắc phóng xạ (vốn Bộ KH&CN)", "2.000")
     page.get_by_text("không chuyển tiền ra khỏi hay vào dòng này", exact=False).wait_for()
     expect_values(page, {LAB: "10.000", MINISTRY: "15.000"})
+    # closed and opened again (runs of the page's fragment only), the part keeps what was chosen in it
+    rerun(page, page.locator(".st-key-scn_move_open summary").click)
+    assert page.locator(".st-key-scn_move_amount").count() == 0
+    open_part(page, "scn_move_open")
+    assert page.locator(".st-key-scn_move_amount input").input_value() == "2.000"
+    shown = page.locator(".st-key-scn_move_from").evaluate(
+        "e => e.textContent + ' ' + Array.from(e.querySelectorAll('input')).map(i => i.value).join(' ')")
+    assert "Nâng cấp phòng thí nghiệm" in shown, shown
     # typing another amount on it is allowed, and shown as a broken rule
     set_amount(page, MINISTRY, "17.000")
     expect_values(page, {MINISTRY: "17.000"})
