@@ -4,6 +4,9 @@ Streamlit code that the page needs but that is not layout: every edit goes throu
 here that rebuilds the scenario from its payload (khcn_dash.scenario), so the numbers on screen,
 the link in the address bar and what gets saved (khcn_dash.scenario_store) are the same thing.
 pages/scenarios.py only lays out.
+
+Length: a little over 400 lines, because the page's glue stays in one place (its keys, callbacks,
+address bar, notices and store access); split, each part would need the others' keys and state.
 """
 from __future__ import annotations
 
@@ -62,7 +65,7 @@ class K:
     # own widgets, which a fragment run forgets), but not the version box (on_pick empties it)
     OPEN_MOVE, OPEN_FLOOR, OPEN_SPLIT, OPEN_SHARE = "scn_move_open", "scn_floor_open", "scn_split_open", "scn_share_open"
     OPEN_SAVE, OPEN_SAVED, OPEN_COMPARE = "scn_save_open", "scn_saved_open", "scn_compare_open"
-    KEPT, KEPT_IN_BODY = (SAVE_NAME, SAVE_AUTHOR, SAVE_NOTE, PICK, COMPARE), (MOVE_FROM, MOVE_TO, MOVE_AMOUNT, LOCAL_BUDGET)
+    KEPT = (SAVE_NAME, SAVE_AUTHOR, SAVE_NOTE, PICK, COMPARE)  # the fragment's own: kept_in_body()
 
     @staticmethod
     def editor(gen: int) -> str:
@@ -127,6 +130,13 @@ def whole_page_must_follow(scn: model.Scenario) -> bool:
     return note_changes or (bool(S.get(K.OPEN_COMPARE)) and "current" in S.get(K.COMPARE, []))
 
 
+def kept_in_body(baseline: model.Baseline) -> list[str]:
+    """The fragment's own widgets in parts that may be closed (moving money, the local budget, every
+    share): kept by the fragment itself, since a fragment run forgets the widgets it did not draw."""
+    return [K.MOVE_FROM, K.MOVE_TO, K.MOVE_AMOUNT, K.LOCAL_BUDGET,
+            *(K.share(kind, code) for kind in model.SPLIT_KINDS for code in baseline.split_codes.get(kind, ()))]
+
+
 def open_store():
     """(store, None) or (None, reason)."""
     try:
@@ -134,6 +144,16 @@ def open_store():
     except stores.StoreUnavailable as exc:
         log.warning("scenario store unavailable: %s", exc)
         return None, exc.reason
+
+
+def list_saved(store) -> tuple[list[dict], str | None]:
+    """The saved scenarios, or none and why the store could not list them (None: no store)."""
+    if store is None:
+        return [], None
+    try:
+        return store.list_scenarios(), None
+    except stores.StoreUnavailable as exc:
+        return [], exc.reason
 
 
 # --- callbacks (run before the page, in the order the user acted) -----------------------------

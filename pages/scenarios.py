@@ -79,8 +79,7 @@ def scenario_body() -> None:
     settings, saving, saved list and comparison around it (issue #6: input -> chart time). When
     something outside must follow the change (the "opened" note of a saved scenario, or the
     comparison showing the scenario being edited), the whole page reruns instead."""
-    ui.keep_state(*sess.K.KEPT_IN_BODY, *(sess.K.share(kind, code) for kind in model.SPLIT_KINDS
-                                          for code in baseline.split_codes.get(kind, ())))
+    ui.keep_state(*sess.kept_in_body(baseline))
     editor.read_edits(baseline)  # what was typed into the lines' editor (a fragment run)
     scn = sess.current_scenario(baseline)
     if sess.whole_page_must_follow(scn):
@@ -242,16 +241,6 @@ def save_part(store, store_reason: str | None) -> None:
     sess.show_notices("save", LANG, UNIT, LINES)
 
 
-def list_saved(store) -> tuple[list[dict], str | None]:
-    """The saved scenarios, or none and why the store could not list them."""
-    if store is None:
-        return [], None
-    try:
-        return store.list_scenarios(), None
-    except stores.StoreUnavailable as exc:
-        return [], exc.reason
-
-
 def saved_part(store, saved: list[dict], list_failed: str | None) -> None:
     sess.show_notices("saved", LANG, UNIT, LINES)
     if list_failed:
@@ -342,7 +331,7 @@ if save.open:
     with save:
         save_part(store, store_reason)
 if saved_box.open or compare.open:
-    saved, list_failed = list_saved(store)
+    saved, list_failed = sess.list_saved(store)
     if saved_box.open:
         with saved_box:
             saved_part(store, saved, list_failed)
